@@ -1,0 +1,33 @@
+// Bundles each entry point on its own: the client (VS Code loads it, so `vscode` stays
+// external), the language server, and the plain-Node tools. `tsc` only type-checks.
+import * as esbuild from 'esbuild';
+import { existsSync } from 'node:fs';
+
+const watch = process.argv.includes('--watch');
+const entries = [
+  { in: 'client/src/extension.ts', out: 'client', external: ['vscode'] },
+  { in: 'server/src/main.ts', out: 'server' },
+  { in: 'server/src/cli.ts', out: 'cli', banner: '#!/usr/bin/env node' },
+  { in: 'test/corpus.ts', out: 'corpus' },
+  { in: 'test/bench.ts', out: 'bench' },
+].filter((entry) => existsSync(entry.in));
+
+const contexts = await Promise.all(entries.map((entry) => esbuild.context({
+  entryPoints: { [entry.out]: entry.in },
+  outdir: 'dist',
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  sourcemap: true,
+  external: entry.external ?? [],
+  banner: entry.banner ? { js: entry.banner } : undefined,
+  logLevel: 'warning',
+})));
+
+if (watch) {
+  await Promise.all(contexts.map((context) => context.watch()));
+} else {
+  await Promise.all(contexts.map((context) => context.rebuild()));
+  await Promise.all(contexts.map((context) => context.dispose()));
+}

@@ -1,0 +1,12 @@
+// What a check says about a report: the LSP's shape, without the LSP's types.
+import type { Range } from '../model';
+
+export type Severity = 'error' | 'warning' | 'information' | 'hint';
+
+export interface ReportDiagnostic {
+  /** Stable and dotted, e.g. `section.missing`; the README explains each. */
+  readonly code: string;
+  readonly severity: Severity;
+  readonly message: string;
+  readonly range: Range;
+}

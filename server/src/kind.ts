@@ -1,0 +1,88 @@
+// Which kind of report a text is, and the lines that say so. Each kind has a phrase that
+// only its own documents use near the top: the subject line of a letter, the title of a
+// report. Phrases that several kinds share (`focused visit`, `Her Majesty’s Inspector`)
+// are never used as evidence.
+import type { Evidence, ReportKind } from './model';
+import { linesRange, type Line } from './text';
+
+interface Signal {
+  readonly kind: ReportKind;
+  readonly pattern: RegExp;
+}
+
+// Tried in this order, on the first lines of the document, joined two at a time so that a
+// title wrapped by pdftotext still matches.
+const titleSignals: readonly Signal[] = [
+  { kind: 'cra-letter', pattern: /unannounced inspection of contact,? referral and assessment/i },
+  { kind: 'focused-visit', pattern: /^focused visit to .* children[’']s services|summarises the findings of (?:a|the) focused visit/i },
+  { kind: 'send-report', pattern: /^area send inspection of|^(?:joint )?local area partnership report$/i },
+  { kind: 'lac-report', pattern: /^inspection of looked after children services/i },
+  { kind: 'sif-report', pattern: /inspection of services for children in need of help and protection/i },
+  { kind: 'ilacs-report', pattern: /^inspection of .*local authority children[’']s services|^inspection of children[’']s social care services$/i },
+];
+
+// A news summary of an ILACS report quotes its judgements but has none of its title block.
+const summarySignals = [
+  /\b(?:said ofsted|ofsted said|inspectors highlighted|the report (?:said|states|stated|found))\b/i,
+  /^the (?:experiences and progress of children|impact of leaders)\b.* (?:is|are) (?:good|outstanding|inadequate|requires? improvement)/i,
+];
+
+const headLines = 80;
+
+export interface KindResult {
+  readonly kind: ReportKind;
+  readonly evidence: readonly Evidence[];
+}
+
+export function detectKind(lines: readonly Line[]): KindResult {
+  const head = firstContentLines(lines, headLines);
+  for (const signal of titleSignals) {
+    const found = findSignal(head, signal.pattern);
+    if (found) {
+      if (signal.kind === 'ilacs-report') {
+        const summary = summaryEvidence(lines);
+        if (summary.length >= 2 && !head.some((line) => /^inspection dates?:/i.test(line.text))) {
+          return { kind: 'ilacs-summary', evidence: summary };
+        }
+      }
+      return { kind: signal.kind, evidence: [found] };
+    }
+  }
+  const summary = summaryEvidence(lines);
+  if (summary.length >= 2) return { kind: 'ilacs-summary', evidence: summary };
+  return { kind: 'unknown', evidence: [] };
+}
+
+function firstContentLines(lines: readonly Line[], count: number): Line[] {
+  const found: Line[] = [];
+  for (const line of lines) {
+    if (line.text.length === 0) continue;
+    found.push(line);
+    if (found.length === count) break;
+  }
+  return found;
+}
+
+function findSignal(head: readonly Line[], pattern: RegExp): Evidence | undefined {
+  for (let i = 0; i < head.length; i++) {
+    const line = head[i];
+    if (line.text.length > 400) continue;
+    if (pattern.test(line.text)) return { text: line.text, range: linesRange(line) };
+    const next = head[i + 1];
+    if (next && next.text.length <= 400) {
+      const joined = `${line.text} ${next.text}`;
+      if (pattern.test(joined)) return { text: joined, range: linesRange(line, next) };
+    }
+  }
+  return undefined;
+}
+
+/** The news phrasing and the judgement sentences of a summary, one of each at the most. */
+function summaryEvidence(lines: readonly Line[]): Evidence[] {
+  const evidence: Evidence[] = [];
+  for (const pattern of summarySignals) {
+    const line = lines.find((candidate) => candidate.text.length <= 2000 && pattern.test(candidate.text));
+    if (line) evidence.push({ text: line.text, range: linesRange(line) });
+  }
+  return evidence;
+}

@@ -1,0 +1,222 @@
+// The read-only model of one inspection report: what the parser produces once per text
+// and what every feature (outline, diagnostics, hover, findings) reads. Plain data, no
+// editor types: positions are zero-based lines and UTF-16 characters, as in LSP.
+
+export interface Position {
+  readonly line: number;
+  readonly character: number;
+}
+
+export interface Range {
+  readonly start: Position;
+  readonly end: Position;
+}
+
+export type ReportKind =
+  | 'cra-letter'
+  | 'sif-report'
+  | 'ilacs-report'
+  | 'ilacs-summary'
+  | 'focused-visit'
+  | 'send-report'
+  | 'lac-report'
+  | 'unknown';
+
+export const reportKindNames: Record<ReportKind, string> = {
+  'cra-letter': 'Unannounced inspection letter (contact, referral and assessment)',
+  'sif-report': 'Single inspection framework report',
+  'ilacs-report': 'Inspection of local authority children’s services (ILACS) report',
+  'ilacs-summary': 'Summary of an ILACS inspection (not the report itself)',
+  'focused-visit': 'Focused visit letter',
+  'send-report': 'Area SEND inspection report',
+  'lac-report': 'Inspection of looked after children services (2012–2013)',
+  unknown: 'Unknown kind of document',
+};
+
+/** A piece of text that made the parser decide something, and where it stands. */
+export interface Evidence {
+  readonly text: string;
+  readonly range: Range;
+}
+
+export type Grade = 'outstanding' | 'good' | 'requires-improvement' | 'inadequate';
+
+export const gradeNames: Record<Grade, string> = {
+  outstanding: 'Outstanding',
+  good: 'Good',
+  'requires-improvement': 'Requires improvement to be good',
+  inadequate: 'Inadequate',
+};
+
+/** The areas that Ofsted grades, under whichever wording a framework used for them. */
+export type JudgementArea =
+  | 'overall'
+  | 'help-and-protection'
+  | 'children-in-care'
+  | 'care-leavers'
+  | 'adoption'
+  | 'leadership'
+  | 'lscb';
+
+export type JudgementSource = 'table' | 'heading' | 'sentence';
+
+export interface Judgement {
+  readonly area: JudgementArea;
+  /** The area as the report words it. */
+  readonly label: string;
+  readonly grade: Grade;
+  readonly source: JudgementSource;
+  /** The grade's own words, e.g. `Require improvement`. */
+  readonly gradeText: string;
+  readonly range: Range;
+}
+
+export type SectionRole =
+  | 'executive-summary'
+  | 'contents'
+  | 'local-authority'
+  | 'area-information'
+  | 'recommendations'
+  | 'children-summary'
+  | 'judgement'
+  | 'graded-subjudgement'
+  | 'summary'
+  | 'inspection-findings'
+  | 'lscb'
+  | 'about-inspection'
+  | 'inspection-team'
+  | 'satisfactory'
+  | 'strengths'
+  | 'development'
+  | 'priority-action'
+  | 'overview'
+  | 'findings'
+  | 'outcome'
+  | 'other';
+
+export interface Section {
+  readonly name: string;
+  readonly role: SectionRole;
+  readonly level: number;
+  /** The heading line(s), which may wrap over two lines. */
+  readonly headingRange: Range;
+  /** From the heading to the last line before the next heading of the same or a higher level. */
+  readonly range: Range;
+  readonly judgement?: Judgement;
+  readonly children: readonly Section[];
+}
+
+export interface NumberedParagraph {
+  readonly number: number;
+  readonly range: Range;
+  /** Where the number itself stands. */
+  readonly numberRange: Range;
+  readonly text: string;
+}
+
+export interface ListItem {
+  readonly glyph: string;
+  readonly depth: number;
+  readonly range: Range;
+  readonly text: string;
+  /** Joined across a page break from a fragment that continued this item. */
+  readonly continued: boolean;
+}
+
+export type FindingCategory = 'priority-action' | 'development' | 'recommendation' | 'strength' | 'satisfactory';
+
+export const findingCategories: readonly FindingCategory[] = [
+  'priority-action',
+  'development',
+  'recommendation',
+  'strength',
+  'satisfactory',
+];
+
+export const findingCategoryNames: Record<FindingCategory, string> = {
+  'priority-action': 'Areas for priority action',
+  development: 'Areas for development',
+  recommendation: 'Recommendations',
+  strength: 'Strengths',
+  satisfactory: 'Satisfactory',
+};
+
+export interface Finding {
+  readonly category: FindingCategory;
+  readonly text: string;
+  readonly range: Range;
+  /** The name of the section that holds it. */
+  readonly section: string;
+  /** The paragraph or recommendation number, when the report numbers it. */
+  readonly number?: number;
+  /** The report says this was found at a previous inspection too. */
+  readonly recurring: boolean;
+}
+
+/** A paragraph ending in `(Recommendation)` and the recommendations it supports. */
+export interface RecommendationTag {
+  readonly range: Range;
+  readonly paragraph?: number;
+  /** Numbers of the recommendations whose content it matches best; may be empty. */
+  readonly supports: readonly number[];
+}
+
+export interface ContentsEntry {
+  readonly title: string;
+  readonly page?: number;
+  readonly range: Range;
+  /** The heading it names, if any. */
+  readonly heading?: Section;
+}
+
+export type FurnitureKind =
+  | 'letterhead'
+  | 'title-block'
+  | 'judgement-table'
+  | 'contents'
+  | 'running-header'
+  | 'page-number'
+  | 'footnote'
+  | 'sign-off'
+  | 'website-footer';
+
+export interface Furniture {
+  readonly kind: FurnitureKind;
+  readonly range: Range;
+}
+
+export interface Metadata {
+  readonly authority?: string;
+  readonly title?: string;
+  readonly letterDate?: string;
+  readonly inspectionDates?: string;
+  readonly publicationDate?: string;
+  readonly addressee?: string;
+  readonly signatory?: string;
+  readonly leadInspector?: string;
+}
+
+/** What the outcome statement of a letter or SEND report says about priority actions. */
+export interface OutcomeStatement {
+  readonly text: string;
+  readonly range: Range;
+  readonly priorityActions: boolean;
+}
+
+export interface Report {
+  readonly kind: ReportKind;
+  readonly kindEvidence: readonly Evidence[];
+  readonly metadata: Metadata;
+  readonly sections: readonly Section[];
+  readonly paragraphs: readonly NumberedParagraph[];
+  readonly items: readonly ListItem[];
+  readonly findings: readonly Finding[];
+  readonly judgements: readonly Judgement[];
+  readonly outcome?: OutcomeStatement;
+  readonly recommendationTags: readonly RecommendationTag[];
+  readonly contents: readonly ContentsEntry[];
+  readonly furniture: readonly Furniture[];
+  readonly lineCount: number;
+  /** Set when the text is not a text document at all (NUL bytes, control characters). */
+  readonly binary: boolean;
+}

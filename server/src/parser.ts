@@ -1,0 +1,158 @@
+// One pass from text to the report model: kind, page furniture, front matter, blocks,
+// sections, findings, judgements and cross references. Pure, and safe on any input: a
+// text that is not a report gets a model of kind `unknown` with whatever outline its
+// headings give.
+import { buildBlocks, type Block } from './blocks';
+import { collectFindings } from './findings';
+import { readFrontMatter } from './frontMatter';
+import { findColophon, findPageFurniture } from './furniture';
+import { gradesIn } from './grades';
+import { headingName, knownHeadingAt, looksLikeHeading, type HeadingMatch } from './headings';
+import { detectKind } from './kind';
+import type { Judgement, ListItem, NumberedParagraph, OutcomeStatement, Report, ReportKind } from './model';
+import { findRecommendationTags, matchContents } from './references';
+import { blockRange, buildSections, freezeSection, type DraftSection } from './sections';
+import { looksBinary, splitLines, type Line } from './text';
+
+export function parseReport(source: string): Report {
+  if (looksBinary(source)) return emptyReport(0, true);
+  const lines = splitLines(source);
+  const { kind, evidence } = detectKind(lines);
+  const page = findPageFurniture(lines);
+  const colophon = kind === 'unknown' ? undefined : findColophon(lines);
+  const front = readFrontMatter(lines, kind, page.skip, page.furniture, colophon);
+  const unwrapped = isUnwrapped(lines);
+
+  const skip = new Set(page.skip);
+  for (let i = 0; i < front.bodyStart; i++) skip.add(i);
+  for (let i = front.bodyEnd; i < lines.length; i++) skip.add(i);
+  const headings = new Map<number, HeadingMatch>();
+  let lastHeadingLine = -1;
+  const headingAt = (all: readonly Line[], index: number): number => {
+    const known = knownHeadingAt(all, index, kind);
+    if (known && (lastHeadingLine === index - 1 || startsSomething(all, index))) {
+      headings.set(index, known);
+      lastHeadingLine = index + known.lineCount - 1;
+      return known.lineCount;
+    }
+    if ((unwrapped || kind === 'unknown') && looksLikeHeading(all, index)) {
+      headings.set(index, { name: headingName(all[index].text), lineCount: 1 });
+      return 1;
+    }
+    return 0;
+  };
+  const blocks = buildBlocks(lines, { skip, headingAt, unwrapped });
+  const tree = buildSections(blocks, headings, kind, lines);
+  const judgements = [...front.tableJudgements, ...sectionJudgements(tree.all)];
+  const findings = collectFindings(tree.all, lines, unwrapped);
+  const sections = tree.sections.map(freezeSection);
+  const recommendations = findings.filter((finding) => finding.category === 'recommendation');
+
+  return {
+    kind,
+    kindEvidence: evidence,
+    metadata: front.metadata,
+    sections,
+    paragraphs: blocks.filter((block) => block.type === 'numbered').map(toParagraph),
+    items: blocks.filter((block) => block.type === 'item').map(toItem),
+    findings,
+    judgements,
+    outcome: kind === 'cra-letter' ? outcomeStatement(blocks) : undefined,
+    recommendationTags: findRecommendationTags(blocks, recommendations),
+    contents: matchContents(front.contents, sections),
+    furniture: page.furniture.sort((a, b) => a.range.start.line - b.range.start.line),
+    lineCount: lines.length,
+    binary: false,
+  };
+}
+
+export function emptyReport(lineCount: number, binary: boolean): Report {
+  return {
+    kind: 'unknown',
+    kindEvidence: [],
+    metadata: {},
+    sections: [],
+    paragraphs: [],
+    items: [],
+    findings: [],
+    judgements: [],
+    recommendationTags: [],
+    contents: [],
+    furniture: [],
+    lineCount,
+    binary,
+  };
+}
+
+/**
+ * The seeds keep a paragraph on one line, hundreds of characters long; pdftotext wraps
+ * at the page's width and starts each page with a form feed.
+ */
+function isUnwrapped(lines: readonly Line[]): boolean {
+  let content = 0;
+  let long = 0;
+  for (const line of lines) {
+    if (line.pageBreak) return false;
+    if (line.text.length === 0) continue;
+    content++;
+    if (line.text.length > 120) long++;
+  }
+  return content > 0 && long / content >= 0.1;
+}
+
+/**
+ * A heading starts after a blank line, a page break or a finished sentence: the same
+ * words inside a wrapped paragraph are not a heading.
+ */
+function startsSomething(lines: readonly Line[], index: number): boolean {
+  const line = lines[index];
+  if (/\.$/.test(line.text)) return false;
+  const before = lines[index - 1];
+  return !before || line.pageBreak || before.text.length === 0 || /[.?!:)]$/.test(before.text);
+}
+
+// `The Local Safeguarding Children Board is good`, `The LSCB requires improvement`: the
+// judgement of the board is a sentence under its heading, not a grade line.
+const boardSentence = /^the (?:local safeguarding children board|lscb)\b[^.]{0,60}?\b(?:is|are|requires?)\b/i;
+
+function sectionJudgements(all: readonly DraftSection[]): Judgement[] {
+  const judgements: Judgement[] = [];
+  for (const section of all) {
+    if (section.role === 'lscb' && !section.judgement) {
+      const sentence = section.blocks.find((block) => block.type === 'paragraph' && block.text.length < 300 && boardSentence.test(block.text));
+      const grade = sentence && gradesIn(sentence.text)[0];
+      if (sentence && grade) {
+        section.judgement = { area: 'lscb', label: section.name, grade: grade.grade, gradeText: grade.text, source: 'sentence', range: blockRange(sentence) };
+      }
+    }
+    if (section.judgement) judgements.push(section.judgement);
+  }
+  return judgements;
+}
+
+const outcomePattern = /^the inspection identified\b/i;
+
+function outcomeStatement(blocks: readonly Block[]): OutcomeStatement | undefined {
+  const block = blocks.find((candidate) => candidate.type === 'paragraph' && outcomePattern.test(candidate.text));
+  if (!block) return undefined;
+  const says = /\bareas? (?:for|of) priority action\b/i.test(block.text) && !/\bno areas? (?:for|of) priority action\b/i.test(block.text);
+  return { text: block.text, range: blockRange(block), priorityActions: says };
+}
+
+function toParagraph(block: Block): NumberedParagraph {
+  const first = block.lines[0];
+  const marker = /^(?:-\s+)?\d{1,3}\./.exec(first.text);
+  const numberStart = first.start + (marker ? marker[0].indexOf(String(block.number)) : 0);
+  return {
+    number: block.number as number,
+    range: blockRange(block),
+    numberRange: { start: { line: first.index, character: numberStart }, end: { line: first.index, character: numberStart + String(block.number).length } },
+    text: block.text,
+  };
+}
+
+function toItem(block: Block): ListItem {
+  return { glyph: block.glyph ?? '', depth: block.depth ?? 0, range: blockRange(block), text: block.text, continued: block.continued };
+}
+
+export type { ReportKind };

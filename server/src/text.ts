@@ -1,0 +1,125 @@
+// The text as lines, and the small helpers for comparing report wording. LSP counts
+// `\r\n`, `\r` and `\n` as line ends and characters in UTF-16 code units, as JavaScript
+// strings do, so a `Line`'s indexes are LSP positions as they stand.
+import type { Position, Range } from './model';
+
+export interface Line {
+  readonly index: number;
+  /** The line without its line end. */
+  readonly raw: string;
+  /** Where the text starts and ends once white space (and form feeds) are left out. */
+  readonly start: number;
+  readonly end: number;
+  /** The line without surrounding white space or form feeds. */
+  readonly text: string;
+  /** pdftotext starts each new page with a form feed. */
+  readonly pageBreak: boolean;
+}
+
+export function splitLines(source: string): Line[] {
+  const lines: Line[] = [];
+  let from = 0;
+  const length = source.length;
+  for (let i = 0; i <= length; i++) {
+    const code = i < length ? source.charCodeAt(i) : 10;
+    if (code !== 10 && code !== 13) continue;
+    lines.push(makeLine(lines.length, source.slice(from, i)));
+    if (code === 13 && source.charCodeAt(i + 1) === 10) i++;
+    from = i + 1;
+  }
+  return lines;
+}
+
+// White space here includes the form feed, the byte order mark and NUL, so that none of
+// them makes a line look like content.
+function isBlankCode(code: number): boolean {
+  return code === 32 || code === 9 || code === 12 || code === 0xfeff || code === 0xa0 || code === 0 || code === 11;
+}
+
+function makeLine(index: number, raw: string): Line {
+  let start = 0;
+  let end = raw.length;
+  while (start < end && isBlankCode(raw.charCodeAt(start))) start++;
+  while (end > start && isBlankCode(raw.charCodeAt(end - 1))) end--;
+  return {
+    index,
+    raw,
+    start,
+    end,
+    text: raw.slice(start, end),
+    pageBreak: raw.includes('\f'),
+  };
+}
+
+export function position(line: number, character: number): Position {
+  return { line, character };
+}
+
+export function range(startLine: number, startCharacter: number, endLine: number, endCharacter: number): Range {
+  return { start: position(startLine, startCharacter), end: position(endLine, endCharacter) };
+}
+
+/** The range of a line's text, or of lines `first` to `last`. */
+export function linesRange(first: Line, last: Line = first): Range {
+  return range(first.index, first.start, last.index, last.end);
+}
+
+export function containsPosition(outer: Range, at: Position): boolean {
+  return comparePositions(outer.start, at) <= 0 && comparePositions(at, outer.end) <= 0;
+}
+
+export function comparePositions(a: Position, b: Position): number {
+  return a.line - b.line || a.character - b.character;
+}
+
+const superscripts = /[\u00b9\u00b2\u00b3\u2070-\u2079]/g;
+
+/**
+ * Wording folded for comparison: lower case, straight quotes, one kind of dash, no
+ * footnote superscripts, single spaces, no closing punctuation. `Children’s services¹:`
+ * and `Children's services` compare equal.
+ */
+export function fold(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(superscripts, '')
+    .replace(/[\u2018\u2019\u02bc`]/g, "'")
+    .replace(/[\u201c\u201d]/g, '"')
+    .replace(/[\u2010-\u2015\u2212]/g, '-')
+    .replace(/\s+/g, ' ')
+    .replace(trailingPunctuation, '');
+}
+
+// Anchored at both ends and with one character class, so that it stays linear on a
+// very long line.
+const trailingPunctuation = /^ +|[ .:;,?!]+$/g;
+
+/** The words of a text, folded, for matching by content. */
+export function words(text: string): string[] {
+  return fold(text).match(/[a-z0-9']+/g) ?? [];
+}
+
+/**
+ * How much two texts share, as the Dice coefficient of their sets of words: 1 when they
+ * use the same words, 0 when they share none.
+ */
+export function overlap(a: readonly string[], b: readonly string[]): number {
+  if (a.length === 0 || b.length === 0) return 0;
+  const left = new Set(a);
+  const right = new Set(b);
+  let shared = 0;
+  for (const word of left) if (right.has(word)) shared++;
+  return (2 * shared) / (left.size + right.size);
+}
+
+/** True when the text is mostly not text: NUL bytes or other control characters. */
+export function looksBinary(source: string): boolean {
+  const sample = source.length > 65536 ? source.slice(0, 65536) : source;
+  let control = 0;
+  for (let i = 0; i < sample.length; i++) {
+    const code = sample.charCodeAt(i);
+    if (code < 32 && code !== 9 && code !== 10 && code !== 12 && code !== 13) control++;
+    else if (code === 0xfffd) control++;
+  }
+  return sample.length > 0 && control / sample.length > 0.1;
+}

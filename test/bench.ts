@@ -1,0 +1,149 @@
+// `npm run bench`: how fast parseReport (and parse + check) runs on the largest seed and
+// on the corpus, next to a trivial pass over the same text measured in the same run.
+// Machines differ, so the ratio to that baseline is the number to compare across runs;
+// the targets are printed with a verdict, never asserted.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { checkReport } from '../server/src/diagnostics';
+import { parseReport } from '../server/src/parser';
+
+// The bundle runs from dist/, so the repository is one level up from __dirname.
+const repo = path.resolve(__dirname, '..');
+const largestSeed = path.join(repo, 'seeds', '003_35a5abd99a445aeb.txt');
+const corpusDir = path.resolve(repo, '..', 'shared', 'corpus');
+
+const seedTargetMs = 2;
+const corpusTargetMBps = 20;
+
+interface Workload {
+  readonly name: string;
+  readonly texts: readonly string[];
+  readonly bytes: number;
+}
+
+interface Row {
+  readonly name: string;
+  readonly bytes: number;
+  readonly medianMs: number;
+  readonly p95Ms: number;
+  readonly baseline?: string;
+}
+
+// Results go here so the optimiser cannot drop work whose result is never used.
+let sink = 0;
+
+function read(file: string): string {
+  const text = fs.readFileSync(file, 'utf8');
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+function workload(name: string, files: readonly string[]): Workload {
+  const texts = files.map(read);
+  return { name, texts, bytes: texts.reduce((sum, text) => sum + Buffer.byteLength(text), 0) };
+}
+
+/** About the least work any line-based reader must do: split into lines, test each once. */
+function baselinePass(text: string): number {
+  let hits = 0;
+  for (const line of text.split(/\r\n|\r|\n/)) if (/^\s*\d{1,3}\.\s/.test(line)) hits++;
+  return hits;
+}
+
+async function main(): Promise<void> {
+  // tinybench is an ES module; a dynamic import keeps this CommonJS file type-correct
+  // and esbuild bundles it all the same.
+  const { Bench } = await import('tinybench');
+
+  const seed = workload('seed 003 (largest)', [largestSeed]);
+  const corpusFiles = fs.existsSync(corpusDir)
+    ? fs.readdirSync(corpusDir).filter((name) => name.endsWith('.txt')).sort().map((name) => path.join(corpusDir, name))
+    : [];
+  const corpus = corpusFiles.length > 0 ? workload(`corpus (${corpusFiles.length} files)`, corpusFiles) : undefined;
+
+  const bench = new Bench({ time: 2000, warmupTime: 500, retainSamples: true });
+  const plan: { task: string; load: Workload; baseline?: string }[] = [];
+  const add = (task: string, load: Workload, fn: (text: string) => number, baseline?: string): void => {
+    // One iteration handles every text of the workload, each parsed on its own.
+    bench.add(task, () => {
+      for (const text of load.texts) sink += fn(text);
+    });
+    plan.push({ task, load, baseline });
+  };
+  const seedBaseline = `baseline: split + regex, ${seed.name}`;
+  add(seedBaseline, seed, baselinePass);
+  add(`parseReport, ${seed.name}`, seed, (text) => parseReport(text).lineCount, seedBaseline);
+  add(`checkReport(parseReport), ${seed.name}`, seed, (text) => checkReport(parseReport(text)).length, seedBaseline);
+  if (corpus) {
+    const corpusBaseline = `baseline: split + regex, ${corpus.name}`;
+    add(corpusBaseline, corpus, baselinePass);
+    add(`parseReport, ${corpus.name}`, corpus, (text) => parseReport(text).lineCount, corpusBaseline);
+  }
+
+  await bench.run();
+
+  const rows = new Map<string, Row>();
+  for (const { task, load, baseline } of plan) {
+    const result = bench.getTask(task)?.result;
+    if (!result || (result.state !== 'completed' && result.state !== 'aborted-with-statistics')) {
+      const why = result && result.state === 'errored' ? result.error.message : result?.state ?? 'missing';
+      console.log(`${task}: no result (${why})`);
+      continue;
+    }
+    const samples = result.latency.samples;
+    rows.set(task, { name: task, bytes: load.bytes, medianMs: result.latency.p50, p95Ms: samples ? percentile(samples, 0.95) : Number.NaN, baseline });
+  }
+
+  const table: string[][] = [['task', 'KB', 'median ms', 'p95 ms', 'MB/s', 'x baseline']];
+  for (const row of rows.values()) {
+    const base = row.baseline ? rows.get(row.baseline) : undefined;
+    table.push([
+      row.name,
+      (row.bytes / 1000).toFixed(0),
+      row.medianMs.toFixed(3),
+      row.p95Ms.toFixed(3),
+      mbps(row).toFixed(1),
+      base ? `${(row.medianMs / base.medianMs).toFixed(1)}x` : '1.0x',
+    ]);
+  }
+  printTable(table);
+  console.log('MB/s is from the median, with MB = 10^6 bytes of UTF-8 input.');
+  console.log('');
+
+  const seedParse = rows.get(`parseReport, ${seed.name}`);
+  if (seedParse) {
+    console.log(`target: parseReport on the ${(seed.bytes / 1000).toFixed(0)} KB seed under ${seedTargetMs} ms median: ` +
+      `${seedParse.medianMs.toFixed(3)} ms, ${seedParse.medianMs < seedTargetMs ? 'met' : 'NOT met'}`);
+  }
+  const corpusParse = corpus ? rows.get(`parseReport, ${corpus.name}`) : undefined;
+  if (corpusParse) {
+    const rate = mbps(corpusParse);
+    console.log(`target: parseReport on the corpus at ${corpusTargetMBps} MB/s or better: ${rate.toFixed(1)} MB/s, ${rate >= corpusTargetMBps ? 'met' : 'NOT met'}`);
+  } else {
+    console.log(`target: corpus at ${corpusTargetMBps} MB/s: skipped, no corpus at ${path.relative(process.cwd(), corpusDir)}`);
+  }
+  if (sink === -1) console.log(''); // Keeps `sink` observably used.
+}
+
+/** Linear interpolation between the closest ranks, on samples tinybench has sorted. */
+function percentile(sorted: readonly number[], p: number): number {
+  const at = (sorted.length - 1) * p;
+  const low = Math.floor(at);
+  const high = Math.min(low + 1, sorted.length - 1);
+  return sorted[low] + (sorted[high] - sorted[low]) * (at - low);
+}
+
+function mbps(row: Row): number {
+  return row.bytes / 1e6 / (row.medianMs / 1000);
+}
+
+function printTable(table: readonly string[][]): void {
+  const widths = table[0].map((_, column) => Math.max(...table.map((row) => row[column].length)));
+  for (const row of table) {
+    console.log(row.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]) : cell.padStart(widths[column]))).join('  '));
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(`bench failed: ${error instanceof Error ? error.message : String(error)}`);
+  process.exitCode = 1;
+});

@@ -1,0 +1,165 @@
+// `npm run corpus`: one row per document — what the parser made of it and what the checks
+// say — over the real documents in ../shared/corpus and the seeds. For eyeballing
+// recognition and speed across every framework, not a test: it asserts nothing.
+//
+//   node dist/corpus.js [DIR]      DIR defaults to ../shared/corpus beside the repository
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { parseArgs } from 'node:util';
+import { checkReport } from '../server/src/diagnostics';
+import type { Severity } from '../server/src/diagnostics/types';
+import { findingCategories, type FindingCategory, type Report } from '../server/src/model';
+import { parseReport } from '../server/src/parser';
+
+// The bundle runs from dist/, so the repository is one level up from __dirname.
+const repo = path.resolve(__dirname, '..');
+const defaultCorpus = path.resolve(repo, '..', 'shared', 'corpus');
+const seedsDir = path.join(repo, 'seeds');
+
+const categoryColumns: Record<FindingCategory, string> = {
+  'priority-action': 'pa',
+  development: 'dev',
+  recommendation: 'rec',
+  strength: 'str',
+  satisfactory: 'sat',
+};
+const severities: readonly Severity[] = ['error', 'warning', 'information', 'hint'];
+const severityColumns: Record<Severity, string> = { error: 'err', warning: 'warn', information: 'info', hint: 'hint' };
+
+interface Row {
+  readonly name: string;
+  readonly kind: string;
+  readonly sections: number;
+  readonly findings: Record<FindingCategory, number>;
+  readonly diagnostics: Record<Severity, number>;
+  readonly parseMs: number;
+}
+
+function main(): void {
+  const { values, positionals } = parseArgs({ options: { mutations: { type: 'boolean' } }, allowPositionals: true });
+  const corpusDir = positionals[0] !== undefined ? path.resolve(positionals[0]) : defaultCorpus;
+  const groups: { label: string; files: string[] }[] = [];
+  if (fs.existsSync(corpusDir)) {
+    groups.push({ label: 'corpus', files: listFiles(corpusDir, (name) => name.endsWith('.txt')) });
+  } else {
+    console.log(`No corpus at ${path.relative(process.cwd(), corpusDir) || '.'}: showing the seeds only.`);
+  }
+  groups.push({ label: 'seeds', files: listFiles(seedsDir, () => true) });
+
+  if (values.mutations) {
+    runMutations(groups.flatMap((group) => group.files));
+    return;
+  }
+
+  const rows: Row[] = [];
+  const header = ['file', 'kind', 'sect', ...findingCategories.map((c) => categoryColumns[c]), ...severities.map((s) => severityColumns[s]), 'parse ms'];
+  const table: string[][] = [header];
+  for (const group of groups) {
+    for (const file of group.files) {
+      const row = measure(file, `${group.label}/${path.basename(file)}`);
+      rows.push(row);
+      table.push(cells(row));
+    }
+  }
+  table.push(cells(totals(rows)));
+  printTable(table);
+}
+
+/** Parses and checks one file; a file that fails shows as such rather than ending the run. */
+function measure(file: string, name: string): Row {
+  const findings = zero(findingCategories);
+  const diagnostics = zero(severities);
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (error) {
+    return { name, kind: `unreadable: ${(error as Error).message.split('\n')[0]}`, sections: 0, findings, diagnostics, parseMs: 0 };
+  }
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  const start = performance.now();
+  let report: Report;
+  try {
+    report = parseReport(text);
+  } catch (error) {
+    return { name, kind: `PARSER THREW: ${(error as Error).message.split('\n')[0]}`, sections: 0, findings, diagnostics, parseMs: performance.now() - start };
+  }
+  const parseMs = performance.now() - start;
+  for (const finding of report.findings) findings[finding.category]++;
+  let kind: string = report.binary ? 'binary' : report.kind;
+  try {
+    for (const diagnostic of checkReport(report)) diagnostics[diagnostic.severity]++;
+  } catch (error) {
+    kind += ` (CHECK THREW: ${(error as Error).message.split('\n')[0]})`;
+  }
+  return { name, kind, sections: countSections(report.sections), findings, diagnostics, parseMs };
+}
+
+function countSections(sections: Report['sections']): number {
+  return sections.reduce((sum, section) => sum + 1 + countSections(section.children), 0);
+}
+
+function totals(rows: readonly Row[]): Row {
+  const findings = zero(findingCategories);
+  const diagnostics = zero(severities);
+  for (const row of rows) {
+    for (const category of findingCategories) findings[category] += row.findings[category];
+    for (const severity of severities) diagnostics[severity] += row.diagnostics[severity];
+  }
+  const known = rows.filter((row) => row.kind !== 'unknown').length;
+  return {
+    name: `total (${rows.length} files)`,
+    kind: `${known} recognised`,
+    sections: rows.reduce((sum, row) => sum + row.sections, 0),
+    findings,
+    diagnostics,
+    parseMs: rows.reduce((sum, row) => sum + row.parseMs, 0),
+  };
+}
+
+/**
+ * The place for `--mutations`: parse each file again after small damaging edits
+ * (dropped lines, doubled page breaks, truncation, ...) to check that the parser neither
+ * throws nor hangs. Not written yet.
+ */
+function runMutations(files: readonly string[]): void {
+  console.error(`--mutations is not implemented yet (${files.length} files would be used).`);
+  process.exitCode = 2;
+}
+
+function listFiles(dir: string, keep: (name: string) => boolean): string[] {
+  if (!fs.existsSync(dir)) return [];
+  return fs.readdirSync(dir, { withFileTypes: true })
+    .filter((entry) => entry.isFile() && keep(entry.name))
+    .map((entry) => path.join(dir, entry.name))
+    .sort();
+}
+
+function zero<K extends string>(keys: readonly K[]): Record<K, number> {
+  return Object.fromEntries(keys.map((key) => [key, 0])) as Record<K, number>;
+}
+
+function cells(row: Row): string[] {
+  return [
+    row.name,
+    row.kind,
+    String(row.sections),
+    ...findingCategories.map((category) => String(row.findings[category])),
+    ...severities.map((severity) => String(row.diagnostics[severity])),
+    row.parseMs.toFixed(2),
+  ];
+}
+
+/** Left-aligns the two text columns, right-aligns the numbers; a rule before the totals. */
+function printTable(table: readonly string[][]): void {
+  const widths = table[0].map((_, column) => Math.max(...table.map((row) => row[column].length)));
+  const format = (row: readonly string[]): string =>
+    row.map((cell, column) => (column < 2 ? cell.padEnd(widths[column]) : cell.padStart(widths[column]))).join('  ').trimEnd();
+  const lines = table.map(format);
+  const rule = '-'.repeat(Math.max(...lines.map((line) => line.length)));
+  lines.splice(1, 0, rule);
+  lines.splice(lines.length - 1, 0, rule);
+  process.stdout.write(lines.join('\n') + '\n');
+}
+
+main();

@@ -150,7 +150,8 @@ function findings(args: readonly string[]): number {
   }
   if (values.csv) {
     write(stringify(
-      rows.map(({ file, finding }) => [file, finding.category, finding.section, finding.number ?? '', finding.recurring, finding.range.start.line + 1, finding.text]),
+      // `recurring` as the word: csv-stringify would write a false as an empty cell.
+      rows.map(({ file, finding }) => [file, finding.category, finding.section, finding.number ?? '', String(finding.recurring), finding.range.start.line + 1, finding.text]),
       { header: true, columns: ['file', 'category', 'section', 'paragraph', 'recurring', 'line', 'text'] },
     ));
     return 0;
@@ -246,7 +247,9 @@ function summary(args: readonly string[]): number {
     `Lead inspector:    ${meta.leadInspector ?? none}`,
     `Signatory:         ${meta.signatory ?? none}`,
     `Judgements:${report.judgements.length === 0 ? `        ${none}` : ''}`,
-    ...report.judgements.map((judgement) => `  ${judgement.label}: ${gradeNames[judgement.grade]} (from ${judgement.source}, line ${judgement.range.start.line + 1})`),
+    // The same area can be graded in the table and again at its heading; all are listed,
+    // with where each came from, so a disagreement is visible.
+    ...report.judgements.map((judgement) => `  ${judgement.area}: ${gradeNames[judgement.grade]} (${judgement.source}, line ${judgement.range.start.line + 1}: ${judgement.label})`),
     'Findings:',
     ...findingCategories.map((category) => `  ${(findingCategoryNames[category] + ':').padEnd(28)}${counts[category]}`),
   ];

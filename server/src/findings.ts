@@ -31,8 +31,10 @@ function categoryOf(section: DraftSection): FindingCategory | undefined {
 const framing =
   /(?::$|will be (?:specifically )?considered|identified above|ofsted will take the findings|identified the following|we have notified the department|did not find any areas|an action plan|the following (?:strengths|areas|features))/i;
 
+// `This was an area of development at the previous inspection.`, `identified at the
+// last inspection`: the report's own flag that a finding recurs.
 const recurringPattern =
-  /\b(?:(?:at|from|since|during|in) the (?:previous|last) (?:inspection|visit)|(?:previous|last) (?:inspection|visit)[^.]{0,40}\b(?:remains?|still|again))\b/i;
+  /\b(?:(?:was|were|is|are|remains?) (?:also )?(?:an? )?areas? (?:of|for) (?:development|priority action|improvement)\b[^.]{0,40}\b(?:previous|last) (?:inspection|visit)|(?:identified|raised|found|highlighted) (?:at|in|during) the (?:previous|last) (?:inspection|visit))/i;
 
 interface Unit {
   lines: Line[];

@@ -153,7 +153,7 @@ function readReport(context: Context, kind: ReportKind, end: number): FrontMatte
   }
   if (record !== undefined) {
     judgements.push(...readJudgementTable(context, record + 1, end).judgements);
-    mark(context, record, end - 1, 'judgement-table');
+    mark(context, record + 1, end - 1, 'judgement-table');
   }
   mark(context, 0, frontEnd - 1, 'title-block');
   return { metadata, tableJudgements: judgements, contents, bodyStart: frontEnd, bodyEnd: end };

@@ -69,7 +69,8 @@ function findSignal(head: readonly Line[], pattern: RegExp): Evidence | undefine
     if (line.text.length > 400) continue;
     if (pattern.test(line.text)) return { text: line.text, range: linesRange(line) };
     const next = head[i + 1];
-    if (next && next.text.length <= 400) {
+    // Joined with the next line only where the next line alone does not match.
+    if (next && next.text.length <= 400 && !pattern.test(next.text)) {
       const joined = `${line.text} ${next.text}`;
       if (pattern.test(joined)) return { text: joined, range: linesRange(line, next) };
     }

@@ -55,7 +55,7 @@ function markerOf(line: Line, unwrapped: boolean): Marker | undefined {
   if (bullet) {
     const glyph = bullet[1];
     // In the seeds, sub-bullets are indented: ` - in primary schools ...`.
-    const depth = subBulletGlyphs.has(glyph) || line.start > 0 ? 1 : 0;
+    const depth = subBulletGlyphs.has(glyph) || /^[ \t]/.test(line.raw) ? 1 : 0;
     return { type: 'item', glyph, depth, skip: bullet[0].length };
   }
   // A bullet whose glyph extraction lost keeps the single space that followed it.

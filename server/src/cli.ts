@@ -55,7 +55,8 @@ interface Loaded {
 function main(argv: readonly string[]): number {
   const [command, ...rest] = argv;
   if (command === undefined) {
-    process.stderr.write(usage);
+    // Usage on stdout either way, but a bare call is still a mistake in a script.
+    write(usage);
     return 2;
   }
   if (command === '--help' || command === '-h' || command === 'help' || rest.includes('--help') || rest.includes('-h')) {

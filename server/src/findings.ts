@@ -66,7 +66,8 @@ export function collectFindings(sections: readonly DraftSection[], lines: readon
 function unitsOf(section: DraftSection, lines: readonly Line[], unwrapped: boolean): Unit[] {
   const units: Unit[] = [];
   if (section.leadInFinding) units.push(unitOf(section.leadInFinding));
-  const listed = section.blocks.some((block) => block.type === 'item' || block.type === 'numbered');
+  // A glyph alone with no text after it (a stray one before a page footer) makes no list.
+  const listed = section.blocks.some((block) => (block.type === 'item' || block.type === 'numbered') && block.text.length > 0);
   let afterList = false;
   for (const block of section.blocks) {
     if (block.type === 'item' && (block.depth ?? 0) > 0 && units.length > 0) {
@@ -102,22 +103,24 @@ function unitOf(block: Block): Unit {
 
 /**
  * pdftotext leaves no blank line between the paragraphs of a list without bullets (the
- * areas for improvement of a SEND report): a paragraph ends at a short line that ends a
- * sentence.
+ * areas for improvement of a SEND report). A paragraph ended where a line ends a sentence
+ * and the next line's first word would have fitted after it.
  */
 function splitParagraphs(block: Block, unwrapped: boolean): Unit[] {
   if (unwrapped || block.lines.length < 2) return [unitOf(block)];
   const width = Math.max(...block.lines.map((line) => line.text.length));
   const units: Unit[] = [];
   let current: Unit = { lines: [], parts: [] };
-  for (const line of block.lines) {
+  block.lines.forEach((line, i) => {
     current.lines.push(line);
     current.parts.push(line.text);
-    if (/[.!?]$/.test(line.text) && line.text.length < width * 0.8) {
+    const next = block.lines[i + 1];
+    const nextWord = next?.text.split(' ')[0] ?? '';
+    if (next && /[.!?]$/.test(line.text) && /^[A-Z]/.test(nextWord) && line.text.length + 1 + nextWord.length <= width) {
       units.push(current);
       current = { lines: [], parts: [] };
     }
-  }
+  });
   if (current.lines.length > 0) units.push(current);
   return units;
 }

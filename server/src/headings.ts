@@ -108,14 +108,9 @@ export interface HeadingMatch {
   readonly grade?: GradeMatch;
 }
 
-// The first words of the headings above, to pass over ordinary lines without trying
-// every rule on them.
-const firstWords = new Set([
-  'about', 'areas', 'capacity', 'child', 'children', 'contents', 'executive', 'findings', 'headline',
-  'immediately', 'information', 'inspection', 'key', 'leadership', 'local', 'main', 'other', 'outcomes',
-  'overall', 'overview', 'previous', 'priority', 'progress', 'quality', 'recommendations', 'record',
-  'section', 'service', 'strengths', 'summary', 'the', 'what', 'within',
-]);
+// How the headings above begin, to pass over ordinary lines without trying every rule.
+const headingStart =
+  /^(?:the\s+(?:local|experiences?|impact|graded|service|inspection|lscb)|about|areas|capacity|child|children|contents|executive|findings|headline|immediately|information|inspection|key|leadership|local|main|other|outcomes|overall|overview|previous|priority|progress|quality|recommendations|record|section|service|strengths|summary|what|within)\b/i;
 
 const maxHeadingLength = 140;
 
@@ -124,18 +119,13 @@ export function headingKey(text: string): string {
   return fold(text.replace(/([A-Za-z?)])\d{1,2}$/, '$1'));
 }
 
-function firstWord(text: string): string {
-  const match = /^[\f\s]*([A-Za-z0-9]+)/.exec(text);
-  return match ? match[1].toLowerCase() : '';
-}
-
 /**
  * The known heading that starts at `index`, over one to three lines, or undefined. The
  * longest match wins, so that a wrapped heading is taken whole.
  */
 export function knownHeadingAt(lines: readonly Line[], index: number, kind: ReportKind): HeadingMatch | undefined {
   const first = lines[index];
-  if (first.text.length > maxHeadingLength || !firstWords.has(firstWord(first.text))) return undefined;
+  if (first.text.length > maxHeadingLength || !headingStart.test(first.text)) return undefined;
   let best: HeadingMatch | undefined;
   let joined = '';
   for (let count = 1; count <= 3 && index + count - 1 < lines.length; count++) {

@@ -66,11 +66,12 @@ function firstContentLines(lines: readonly Line[], count: number): Line[] {
 function findSignal(head: readonly Line[], pattern: RegExp): Evidence | undefined {
   for (let i = 0; i < head.length; i++) {
     const line = head[i];
-    if (line.text.length > 400) continue;
+    // Titles and subject lines are short; paragraphs are not worth searching.
+    if (line.text.length > 300) continue;
     if (pattern.test(line.text)) return { text: line.text, range: linesRange(line) };
     const next = head[i + 1];
     // Joined with the next line only where the next line alone does not match.
-    if (next && next.text.length <= 400 && !pattern.test(next.text)) {
+    if (next && next.text.length <= 300 && !pattern.test(next.text)) {
       const joined = `${line.text} ${next.text}`;
       if (pattern.test(joined)) return { text: joined, range: linesRange(line, next) };
     }

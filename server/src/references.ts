@@ -16,14 +16,20 @@ const common = new Set(
   ),
 );
 
-function contentWords(text: string): string[] {
-  return words(text).filter((word) => !common.has(word) && word.length > 2);
+function contentWords(text: string): Set<string> {
+  return new Set(words(text).filter((word) => !common.has(word) && word.length > 2));
 }
 
 export function findRecommendationTags(blocks: readonly Block[], recommendations: readonly Finding[]): RecommendationTag[] {
   const targets = recommendations
     .filter((finding) => finding.number !== undefined)
     .map((finding) => ({ number: finding.number as number, words: contentWords(finding.text) }));
+  // Which recommendations use each word, so that a paragraph is compared with all of
+  // them in one pass over its own words.
+  const users = new Map<string, number[]>();
+  targets.forEach((target, index) => {
+    for (const word of target.words) users.set(word, [...(users.get(word) ?? []), index]);
+  });
   const tags: RecommendationTag[] = [];
   for (const block of blocks) {
     if (!block.text.includes(tag)) continue;
@@ -31,11 +37,14 @@ export function findRecommendationTags(blocks: readonly Block[], recommendations
     if (!line) continue;
     const at = line.raw.lastIndexOf(tag);
     const own = contentWords(block.text.replace(tag, ''));
-    const scored = targets.map((target) => ({ number: target.number, score: overlap(own, target.words) }));
-    const best = Math.max(0, ...scored.map((entry) => entry.score));
+    const shared = new Array<number>(targets.length).fill(0);
+    for (const word of own) for (const index of users.get(word) ?? []) shared[index]++;
+    // The Dice coefficient of the two sets of words.
+    const scores = targets.map((target, index) => (2 * shared[index]) / (own.size + target.words.size || 1));
+    const best = Math.max(0, ...scores);
     // The best match, and any other as good within a small margin: a paragraph can
     // support two recommendations that use the same words.
-    const supports = best > 0.05 ? scored.filter((entry) => entry.score >= best - 0.02).map((entry) => entry.number) : [];
+    const supports = best > 0.05 ? targets.filter((_, index) => scores[index] >= best - 0.02).map((target) => target.number) : [];
     tags.push({
       range: range(line.index, at, line.index, at + tag.length),
       paragraph: block.type === 'numbered' ? block.number : undefined,
@@ -47,10 +56,10 @@ export function findRecommendationTags(blocks: readonly Block[], recommendations
 
 /** Each contents entry with the heading it names, if the report has one. */
 export function matchContents(entries: readonly RawContentsEntry[], sections: readonly Section[]): ContentsEntry[] {
-  const headings = flatten(sections).map((section) => ({ section, key: headingKey(section.name), words: words(section.name) }));
+  const headings = flatten(sections).map((section) => ({ section, key: headingKey(section.name), words: new Set(words(section.name)) }));
   return entries.map((entry) => {
     const key = headingKey(entry.title);
-    const entryWords = words(entry.title);
+    const entryWords = new Set(words(entry.title));
     let heading = headings.find((candidate) => candidate.key === key)?.section;
     if (!heading) {
       // The contents wrap, garble (`achie permanence eving`) and shorten headings.

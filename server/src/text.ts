@@ -103,10 +103,8 @@ export function words(text: string): string[] {
  * How much two texts share, as the Dice coefficient of their sets of words: 1 when they
  * use the same words, 0 when they share none.
  */
-export function overlap(a: readonly string[], b: readonly string[]): number {
-  if (a.length === 0 || b.length === 0) return 0;
-  const left = new Set(a);
-  const right = new Set(b);
+export function overlap(left: ReadonlySet<string>, right: ReadonlySet<string>): number {
+  if (left.size === 0 || right.size === 0) return 0;
   let shared = 0;
   for (const word of left) if (right.has(word)) shared++;
   return (2 * shared) / (left.size + right.size);
@@ -114,12 +112,13 @@ export function overlap(a: readonly string[], b: readonly string[]): number {
 
 /** True when the text is mostly not text: NUL bytes or other control characters. */
 export function looksBinary(source: string): boolean {
-  const sample = source.length > 65536 ? source.slice(0, 65536) : source;
+  // The first few thousand characters tell a binary file from a text.
+  const length = Math.min(source.length, 8192);
   let control = 0;
-  for (let i = 0; i < sample.length; i++) {
-    const code = sample.charCodeAt(i);
+  for (let i = 0; i < length; i++) {
+    const code = source.charCodeAt(i);
     if (code < 32 && code !== 9 && code !== 10 && code !== 12 && code !== 13) control++;
     else if (code === 0xfffd) control++;
   }
-  return sample.length > 0 && control / sample.length > 0.1;
+  return length > 0 && control / length > 0.1;
 }

@@ -125,7 +125,8 @@ export function buildBlocks(lines: readonly Line[], options: BlockOptions): Bloc
       previous.lines.push(line);
       previous.parts.push(line.text);
       previous.continued = true;
-      current = previous === current ? current : reopen(drafts);
+      // The block was closed already: take it back to receive what follows.
+      if (previous !== current) current = drafts.pop();
       continue;
     }
     // Hard-wrapped text: a line with no marker and no gap before it goes on the block above.
@@ -166,12 +167,7 @@ export function buildBlocks(lines: readonly Line[], options: BlockOptions): Bloc
   }));
 }
 
-/** The last closed block, taken back to receive more lines. */
-function reopen(drafts: Draft[]): Draft | undefined {
-  return drafts.pop();
-}
-
-/** True when a block's text stops at the end of a sentence. */
-export function endsSentence(text: string): boolean {
+/** True when a text stops at the end of a sentence. */
+function endsSentence(text: string): boolean {
   return sentenceEnd.test(text);
 }

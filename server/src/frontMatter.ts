@@ -258,19 +258,20 @@ function readJudgementTable(context: Context, from: number, to: number): TableRe
         continue;
       }
     }
+    // A grade can wrap: `Requires` / `improvement`, `Requires improvement` / `to be good`.
     const next = lines[i + 1];
-    const grade = gradeOnly(line.text) ?? (next && next.text.length > 0 ? gradeOnly(`${line.text} ${next.text}`) : undefined);
+    const twoLines = next && next.text.length > 0 ? gradeOnly(`${line.text} ${next.text}`) : undefined;
+    const grade = twoLines ?? gradeOnly(line.text);
     if (grade && label.length > 0) {
       const labelText = label.map((part) => part.text).join(' ').replace(/^\d(?:\.\d)?\.?\s+/, '');
       const area = judgementArea(labelText);
-      const spansTwo = gradeOnly(line.text) === undefined || (next !== undefined && gradeOnly(`${line.text} ${next.text}`)?.text.length === `${line.text} ${next.text}`.length);
-      const gradeEnd = spansTwo && next ? next : line;
+      const gradeEnd = twoLines ? next : line;
       if (area) {
         judgements.push({
           area,
           label: labelText,
           grade: grade.grade,
-          gradeText: spansTwo && next ? `${line.text} ${next.text}` : line.text,
+          gradeText: twoLines ? `${line.text} ${next.text}` : line.text,
           source: 'table',
           range: range(label[0].index, label[0].start, gradeEnd.index, gradeEnd.end),
         });

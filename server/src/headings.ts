@@ -155,7 +155,7 @@ function matchInterleaved(text: string, kind: ReportKind): Omit<HeadingMatch, 'l
   return match?.rule?.graded && !match.grade ? { ...match, grade } : undefined;
 }
 
-export function matchHeading(text: string, kind: ReportKind): Omit<HeadingMatch, 'lineCount'> | undefined {
+function matchHeading(text: string, kind: ReportKind): Omit<HeadingMatch, 'lineCount'> | undefined {
   // A heading never ends a sentence; a sentence that starts with a heading's words does.
   if (/\.\s*$/.test(text)) return undefined;
   const key = headingKey(text);

@@ -9,7 +9,7 @@ import { findColophon, findPageFurniture } from './furniture';
 import { gradesIn } from './grades';
 import { headingName, knownHeadingAt, looksLikeHeading, type HeadingMatch } from './headings';
 import { detectKind } from './kind';
-import type { Judgement, ListItem, NumberedParagraph, OutcomeStatement, Report, ReportKind } from './model';
+import type { Judgement, ListItem, NumberedParagraph, OutcomeStatement, Report } from './model';
 import { findRecommendationTags, matchContents } from './references';
 import { blockRange, buildSections, freezeSection, type DraftSection } from './sections';
 import { looksBinary, splitLines, type Line } from './text';
@@ -155,4 +155,3 @@ function toItem(block: Block): ListItem {
   return { glyph: block.glyph ?? '', depth: block.depth ?? 0, range: blockRange(block), text: block.text, continued: block.continued };
 }
 
-export type { ReportKind };

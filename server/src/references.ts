@@ -5,7 +5,7 @@ import type { Block } from './blocks';
 import type { ContentsEntry, Finding, RecommendationTag, Section } from './model';
 import type { RawContentsEntry } from './frontMatter';
 import { headingKey } from './headings';
-import { overlap, range, words } from './text';
+import { dice, overlap, range, words } from './text';
 
 const tag = '(Recommendation)';
 
@@ -25,7 +25,8 @@ export function findRecommendationTags(blocks: readonly Block[], recommendations
     .filter((finding) => finding.number !== undefined)
     .map((finding) => ({ number: finding.number as number, words: contentWords(finding.text) }));
   // Which recommendations use each word, so that a paragraph is compared with all of
-  // them in one pass over its own words.
+  // them in one pass over its own words (a report has hundreds of tags at the most, but a
+  // long text repeating reports can have thousands of both).
   const users = new Map<string, number[]>();
   targets.forEach((target, index) => {
     for (const word of target.words) users.set(word, [...(users.get(word) ?? []), index]);
@@ -39,8 +40,7 @@ export function findRecommendationTags(blocks: readonly Block[], recommendations
     const own = contentWords(block.text.replace(tag, ''));
     const shared = new Array<number>(targets.length).fill(0);
     for (const word of own) for (const index of users.get(word) ?? []) shared[index]++;
-    // The Dice coefficient of the two sets of words.
-    const scores = targets.map((target, index) => (2 * shared[index]) / (own.size + target.words.size || 1));
+    const scores = targets.map((target, index) => dice(shared[index], own.size, target.words.size));
     const best = Math.max(0, ...scores);
     // The best match, and any other as good within a small margin: a paragraph can
     // support two recommendations that use the same words.

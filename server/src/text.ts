@@ -51,7 +51,7 @@ function makeLine(index: number, raw: string): Line {
   };
 }
 
-export function position(line: number, character: number): Position {
+function position(line: number, character: number): Position {
   return { line, character };
 }
 
@@ -62,14 +62,6 @@ export function range(startLine: number, startCharacter: number, endLine: number
 /** The range of a line's text, or of lines `first` to `last`. */
 export function linesRange(first: Line, last: Line = first): Range {
   return range(first.index, first.start, last.index, last.end);
-}
-
-export function containsPosition(outer: Range, at: Position): boolean {
-  return comparePositions(outer.start, at) <= 0 && comparePositions(at, outer.end) <= 0;
-}
-
-export function comparePositions(a: Position, b: Position): number {
-  return a.line - b.line || a.character - b.character;
 }
 
 const superscripts = /[\u00b9\u00b2\u00b3\u2070-\u2079]/g;
@@ -107,7 +99,12 @@ export function overlap(left: ReadonlySet<string>, right: ReadonlySet<string>): 
   if (left.size === 0 || right.size === 0) return 0;
   let shared = 0;
   for (const word of left) if (right.has(word)) shared++;
-  return (2 * shared) / (left.size + right.size);
+  return dice(shared, left.size, right.size);
+}
+
+/** The Dice coefficient of two sets of these sizes that share `shared` members. */
+export function dice(shared: number, leftSize: number, rightSize: number): number {
+  return leftSize + rightSize === 0 ? 0 : (2 * shared) / (leftSize + rightSize);
 }
 
 /** True when the text is mostly not text: NUL bytes or other control characters. */

@@ -1,7 +1,7 @@
 // `judgement.disagrees`: the judgement table and a section's own grade differ.
 // `judgement.missing-in-section` and `judgement.missing-in-table`: an area is graded in
 // one place and not in the other.
-import { judgementArea as judgementOf } from '../grades';
+import { judgementArea } from '../grades';
 import { gradeNames, type Judgement, type Report } from '../model';
 import type { ReportDiagnostic } from './types';
 
@@ -32,7 +32,7 @@ export function checkJudgements(report: Report): ReportDiagnostic[] {
   }
   for (const section of report.sections) {
     if (section.role !== 'judgement' || section.judgement) continue;
-    const row = table.find((candidate) => judgementOf(section.name) === candidate.area);
+    const row = table.find((candidate) => judgementArea(section.name) === candidate.area);
     if (row) {
       diagnostics.push({
         code: 'judgement.missing-in-section',

@@ -24,7 +24,7 @@ const judgementSections: Requirement[] = [
   { name: 'Leadership (the impact of leaders)', present: area('leadership') },
 ];
 
-export const requiredSections: Partial<Record<ReportKind, readonly Requirement[]>> = {
+const requiredSections: Partial<Record<ReportKind, readonly Requirement[]>> = {
   'cra-letter': [
     { name: 'What was satisfactory (delivered satisfactorily, or meets the requirements of statutory guidance)', present: role('satisfactory') },
     { name: 'Areas for development', present: role('development') },
@@ -65,7 +65,7 @@ export function checkRequiredSections(report: Report): ReportDiagnostic[] {
     }));
 }
 
-export const kindNoun: Record<ReportKind, string> = {
+const kindNoun: Record<ReportKind, string> = {
   'cra-letter': 'unannounced inspection letter',
   'sif-report': 'single inspection framework report',
   'ilacs-report': 'ILACS report',

@@ -14,7 +14,6 @@ import {
   reportKindNames,
   type Finding,
   type FindingCategory,
-  type Range,
   type Report,
   type Section,
 } from './model';
@@ -186,7 +185,7 @@ function check(args: readonly string[]): number {
     try {
       const { report } = load(file);
       try {
-        diagnostics = [...checkReport(report)].sort((a, b) => compareRanges(a.range, b.range));
+        diagnostics = checkReport(report);
       } catch (error) {
         throw new Error(`checking ${file} failed: ${firstLine(error)}`);
       }
@@ -348,10 +347,6 @@ function expand(paths: readonly string[], failed: () => void): string[] {
 function findingLabel(finding: Finding): string {
   const parts = [finding.number !== undefined ? `¶${finding.number}` : '', finding.recurring ? '(recurring)' : ''].filter(Boolean);
   return parts.length > 0 ? `${parts.join(' ')} ` : '';
-}
-
-function compareRanges(a: Range, b: Range): number {
-  return a.start.line - b.start.line || a.start.character - b.start.character;
 }
 
 function oneLine(text: string): string {

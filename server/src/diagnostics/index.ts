@@ -27,6 +27,7 @@ export const diagnosticCodes = [
 
 const rules = [checkRequiredSections, checkOutcome, checkJudgements, checkNumbering, checkContents, checkEmptySections];
 
+/** Every diagnostic of the report, in document order. */
 export function checkReport(report: Report): ReportDiagnostic[] {
   if (report.binary) return [];
   return rules.flatMap((rule) => rule(report)).sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);

@@ -21,7 +21,11 @@ const contexts = await Promise.all(entries.map((entry) => esbuild.context({
   target: 'node20',
   sourcemap: true,
   external: entry.external ?? [],
-  banner: entry.banner ? { js: entry.banner } : undefined,
+  // Some dependencies' ES modules read import.meta.url (fdir, under tinyglobby); in a
+  // CommonJS bundle it is made from __filename, after the directive that keeps the
+  // bundle in strict mode as its modules were written.
+  define: { 'import.meta.url': 'importMetaUrl' },
+  banner: { js: [entry.banner, '"use strict";', "const importMetaUrl = require('node:url').pathToFileURL(__filename).href;"].filter(Boolean).join('\n') },
   logLevel: 'warning',
 })));
 

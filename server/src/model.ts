@@ -217,6 +217,8 @@ export interface Report {
   readonly contents: readonly ContentsEntry[];
   readonly furniture: readonly Furniture[];
   readonly lineCount: number;
+  /** The document's own line end, for text inserted into it. */
+  readonly eol: '\n' | '\r\n' | '\r';
   /** Set when the text is not a text document at all (NUL bytes, control characters). */
   readonly binary: boolean;
 }

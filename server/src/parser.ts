@@ -62,6 +62,7 @@ export function parseReport(source: string): Report {
     contents: matchContents(front.contents, sections),
     furniture: page.furniture.sort((a, b) => a.range.start.line - b.range.start.line),
     lineCount: lines.length,
+    eol: lineEnd(source),
     binary: false,
   };
 }
@@ -80,8 +81,14 @@ export function emptyReport(lineCount: number, binary: boolean): Report {
     contents: [],
     furniture: [],
     lineCount,
+    eol: '\n',
     binary,
   };
+}
+
+function lineEnd(source: string): Report['eol'] {
+  const match = /\r\n|\r|\n/.exec(source);
+  return match ? (match[0] as Report['eol']) : '\n';
 }
 
 /**

@@ -2,11 +2,13 @@
 // letter decides whether it must have areas for priority action.
 import type { Report } from '../model';
 import { flatten } from '../references';
+import { insertSection } from './insertSection';
 import type { ReportDiagnostic } from './types';
 
 export function checkOutcome(report: Report): ReportDiagnostic[] {
   if (report.kind !== 'cra-letter' || !report.outcome) return [];
-  const section = flatten(report.sections).find((candidate) => candidate.role === 'priority-action');
+  const sections = flatten(report.sections);
+  const section = sections.find((candidate) => candidate.role === 'priority-action');
   const says = report.outcome.priorityActions;
   if (says && !section) {
     return [
@@ -15,6 +17,8 @@ export function checkOutcome(report: Report): ReportDiagnostic[] {
         severity: 'error',
         message: 'The letter says the inspection identified areas for priority action, but it has no ‘Areas for priority action’ section.',
         range: report.outcome.range,
+        // Letters list their areas for priority action after the areas for development.
+        fix: insertSection(report, { heading: 'Areas for priority action' }, undefined, sections.find((candidate) => candidate.role === 'development') ?? report.sections.at(-1)),
       },
     ];
   }

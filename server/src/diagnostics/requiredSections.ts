@@ -6,47 +6,81 @@ import { headingKey } from '../headings';
 import type { JudgementArea, Report, ReportKind, Section, SectionRole } from '../model';
 import { flatten } from '../references';
 import { range } from '../text';
+import { insertSection, type SectionText } from './insertSection';
 import type { ReportDiagnostic } from './types';
 
-interface Requirement {
+interface Requirement extends SectionText {
   /** The section as a report editor would name it. */
   readonly name: string;
   readonly present: (section: Section) => boolean;
+  /** Not required, but where it stands tells a fix where a missing neighbour goes. */
+  readonly landmark?: true;
+  /** A heading that only introduces the sections after it: the next one goes straight beneath it. */
+  readonly opens?: true;
 }
+
+const landmark = (name: string, present: (section: Section) => boolean, opens?: true): Requirement => ({ name, heading: name, present, landmark: true, opens });
 
 const role = (wanted: SectionRole) => (section: Section) => section.role === wanted;
 const area = (wanted: JudgementArea) => (section: Section) => section.role === 'judgement' && judgementArea(section.name) === wanted;
 const named = (key: string) => (section: Section) => headingKey(section.name) === key;
 
-const judgementSections: Requirement[] = [
-  { name: 'The experiences and progress of children who need help and protection', present: area('help-and-protection') },
-  { name: 'The experiences and progress of children in care (or looked after)', present: area('children-in-care') },
-  { name: 'Leadership (the impact of leaders)', present: area('leadership') },
-];
+const helpAndProtection: Requirement = {
+  name: 'The experiences and progress of children who need help and protection',
+  heading: 'The experiences and progress of children who need help and protection',
+  present: area('help-and-protection'),
+};
+const childrenInCare = { name: 'The experiences and progress of children in care (or looked after)', present: area('children-in-care') };
+const leadership = { name: 'Leadership (the impact of leaders)', present: area('leadership') };
 
+// Each list is in the order the sections appear, which is how a fix finds its place.
 const requiredSections: Partial<Record<ReportKind, readonly Requirement[]>> = {
   'cra-letter': [
-    { name: 'What was satisfactory (delivered satisfactorily, or meets the requirements of statutory guidance)', present: role('satisfactory') },
-    { name: 'Areas for development', present: role('development') },
+    {
+      name: 'What was satisfactory (delivered satisfactorily, or meets the requirements of statutory guidance)',
+      leadIn: 'From the evidence gathered, the following features of the service were identified:',
+      heading: 'The service meets the requirements of statutory guidance in the following areas',
+      present: role('satisfactory'),
+    },
+    landmark('Strengths', role('strengths')),
+    { name: 'Areas for development', heading: 'Areas for development', present: role('development') },
+    landmark('Areas for priority action', role('priority-action')),
   ],
   'sif-report': [
-    { name: 'Information about this local authority area', present: role('area-information') },
-    { name: 'Recommendations (or What does the local authority need to improve?)', present: role('recommendations') },
-    ...judgementSections,
-    { name: 'Information about this inspection', present: role('about-inspection') },
+    landmark('The local authority', role('local-authority'), true),
+    { name: 'Information about this local authority area', heading: 'Information about this local authority area', present: role('area-information') },
+    { name: 'Recommendations (or What does the local authority need to improve?)', heading: 'Recommendations', present: role('recommendations') },
+    helpAndProtection,
+    { ...childrenInCare, heading: 'The experiences and progress of children looked after and achieving permanence' },
+    { ...leadership, heading: 'Leadership, management and governance' },
+    landmark('The Local Safeguarding Children Board', role('lscb')),
+    { name: 'Information about this inspection', heading: 'Information about this inspection', present: role('about-inspection') },
   ],
-  'ilacs-report': [{ name: 'What needs to improve', present: role('development') }, ...judgementSections],
+  'ilacs-report': [
+    { name: 'What needs to improve', heading: 'What needs to improve?', present: role('development') },
+    helpAndProtection,
+    { ...childrenInCare, heading: 'The experiences and progress of children in care' },
+    { ...leadership, heading: 'The impact of leaders on social work practice with children and families' },
+  ],
   'focused-visit': [
-    { name: 'What needs to improve in this area of social work practice', present: role('development') },
-    { name: 'Findings (or Main findings)', present: role('findings') },
+    {
+      name: 'What needs to improve in this area of social work practice',
+      heading: 'What needs to improve in this area of social work practice?',
+      present: role('development'),
+    },
+    { name: 'Findings (or Main findings)', heading: 'Main findings', present: role('findings') },
   ],
   'send-report': [
-    { name: 'Inspection outcome', present: role('outcome') },
-    { name: 'Information about the local area partnership', present: named('information about the local area partnership') },
-    { name: 'What is the area partnership doing that is effective?', present: role('strengths') },
-    { name: 'What does the area partnership need to do better?', present: named('what does the area partnership need to do better') },
-    { name: 'Areas for improvement', present: role('development') },
-    { name: 'Information about this inspection', present: role('about-inspection') },
+    { name: 'Inspection outcome', heading: 'Inspection outcome', present: role('outcome') },
+    { name: 'Information about the local area partnership', heading: 'Information about the local area partnership', present: named('information about the local area partnership') },
+    { name: 'What is the area partnership doing that is effective?', heading: 'What is the area partnership doing that is effective?', present: role('strengths') },
+    {
+      name: 'What does the area partnership need to do better?',
+      heading: 'What does the area partnership need to do better?',
+      present: named('what does the area partnership need to do better'),
+    },
+    { name: 'Areas for improvement', heading: 'Areas for improvement', present: role('development') },
+    { name: 'Information about this inspection', heading: 'Information about this inspection', present: role('about-inspection') },
   ],
 };
 
@@ -54,15 +88,23 @@ export function checkRequiredSections(report: Report): ReportDiagnostic[] {
   const wanted = requiredSections[report.kind];
   if (!wanted) return [];
   const sections = flatten(report.sections);
-  return wanted
-    .filter((requirement) => !sections.some(requirement.present))
-    .map((requirement) => ({
-      code: 'section.missing',
-      severity: 'error',
-      message: `This ${kindNoun[report.kind]} has no ‘${requirement.name}’ section.`,
-      // At the top of the document: a missing section has no place of its own.
-      range: range(0, 0, 0, 0),
-    }));
+  const found = wanted.map((requirement) => sections.find(requirement.present));
+  return wanted.flatMap((requirement, index) => {
+    if (found[index] || requirement.landmark) return [];
+    const next = found.slice(index + 1).find((section) => section !== undefined);
+    const previous = found.slice(0, index).reverse().find((section) => section !== undefined);
+    const opens = index > 0 && found[index - 1] !== undefined && wanted[index - 1].opens === true;
+    return [
+      {
+        code: 'section.missing',
+        severity: 'error' as const,
+        message: `This ${kindNoun[report.kind]} has no ‘${requirement.name}’ section.`,
+        // At the top of the document: a missing section has no place of its own.
+        range: range(0, 0, 0, 0),
+        fix: insertSection(report, requirement, opens ? undefined : next, previous, opens),
+      },
+    ];
+  });
 }
 
 const kindNoun: Record<ReportKind, string> = {

@@ -9,4 +9,12 @@ export interface ReportDiagnostic {
   readonly severity: Severity;
   readonly message: string;
   readonly range: Range;
+  readonly fix?: ReportFix;
+}
+
+/** Text that mends what a diagnostic reports, offered as a quick fix. */
+export interface ReportFix {
+  readonly title: string;
+  readonly range: Range;
+  readonly newText: string;
 }

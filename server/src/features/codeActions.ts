@@ -1,0 +1,31 @@
+// Quick fixes for the diagnostics under the cursor: the fix the rule itself computed
+// (inserting a missing section's heading), and turning the rule off for this file.
+import { CodeActionKind, type CodeAction, type Diagnostic } from 'vscode-languageserver-types';
+import { ignoreRuleInFileCommand, type IgnoreRuleInFileArguments } from '../protocol';
+import { diagnosticSource, type DiagnosticData } from './lspDiagnostics';
+
+export function codeActions(uri: string, diagnostics: readonly Diagnostic[]): CodeAction[] {
+  const ours = diagnostics.filter((diagnostic) => diagnostic.source === diagnosticSource && typeof diagnostic.code === 'string');
+  const fixes = ours.flatMap((diagnostic): CodeAction[] => {
+    const fix = (diagnostic.data as DiagnosticData | undefined)?.fix;
+    if (!fix) return [];
+    return [{
+      title: fix.title,
+      kind: CodeActionKind.QuickFix,
+      diagnostics: [diagnostic],
+      isPreferred: true,
+      edit: { changes: { [uri]: [{ range: fix.range, newText: fix.newText }] } },
+    }];
+  });
+  const codes = [...new Set(ours.map((diagnostic) => diagnostic.code as string))];
+  const ignores = codes.map((code): CodeAction => {
+    const args: IgnoreRuleInFileArguments = { uri, code };
+    return {
+      title: `Turn off ‘${code}’ for this file`,
+      kind: CodeActionKind.QuickFix,
+      diagnostics: ours.filter((diagnostic) => diagnostic.code === code),
+      command: { title: `Turn off ‘${code}’ for this file`, command: ignoreRuleInFileCommand, arguments: [args] },
+    };
+  });
+  return [...fixes, ...ignores];
+}

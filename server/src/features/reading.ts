@@ -1,0 +1,44 @@
+// Small questions every feature asks of the model: what holds a position, which findings
+// a section holds, and how to say a count or a long text briefly.
+import { findingCategories, type Finding, type FindingCategory, type Position, type Range, type Report, type Section } from '../model';
+
+export function contains(range: Range | undefined, position: Position): boolean {
+  if (!range) return false;
+  const { start, end } = range;
+  if (position.line < start.line || position.line > end.line) return false;
+  if (position.line === start.line && position.character < start.character) return false;
+  return !(position.line === end.line && position.character > end.character);
+}
+
+/** The findings whose first line lies in the section or its subsections. */
+export function findingsIn(report: Report, section: Section): Finding[] {
+  return report.findings.filter((finding) => contains(section.range, finding.range.start));
+}
+
+const countNouns: Record<FindingCategory, [string, string]> = {
+  'priority-action': ['priority action', 'priority actions'],
+  development: ['for development', 'for development'],
+  recommendation: ['recommendation', 'recommendations'],
+  strength: ['strength', 'strengths'],
+  satisfactory: ['satisfactory', 'satisfactory'],
+};
+
+/** `3 priority actions · 8 for development`: the categories present, in their order. */
+export function countFindings(findings: readonly Finding[]): string {
+  return findingCategories
+    .map((category) => {
+      const count = findings.filter((finding) => finding.category === category).length;
+      return count === 0 ? '' : `${count} ${countNouns[category][count === 1 ? 0 : 1]}`;
+    })
+    .filter(Boolean)
+    .join(' · ');
+}
+
+/** The text cut at a word boundary near `length`, with an ellipsis when cut. */
+export function shorten(text: string, length: number): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  if (flat.length <= length) return flat;
+  const cut = flat.slice(0, length);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > length / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:.]+$/, '')}…`;
+}

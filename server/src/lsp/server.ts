@@ -1,0 +1,281 @@
+// The language server: LSP requests in, the report service's answers out. Each handler
+// finds the document, takes its model from the cache (one parse per version) and calls
+// one pure feature; everything a feature computes lives in ../features.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import {
+  CodeActionKind,
+  DidChangeWatchedFilesNotification,
+  FileChangeType,
+  LSPErrorCodes,
+  ResponseError,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type CancellationToken,
+  type Connection,
+  type InitializeResult,
+  type WorkspaceFolder,
+} from 'vscode-languageserver';
+import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { URI } from 'vscode-uri';
+import { checkReport } from '../diagnostics';
+import { codeActions } from '../features/codeActions';
+import { definitionsAt } from '../features/definitions';
+import { documentSymbols } from '../features/documentSymbols';
+import { findingGroups } from '../features/findingGroups';
+import { foldingRanges } from '../features/folding';
+import { hoverAt } from '../features/hover';
+import { diagnosticSource, toDiagnostic } from '../features/lspDiagnostics';
+import { applyRuleSettings } from '../features/ruleSettings';
+import { matchesQuery } from '../features/workspaceSymbols';
+import type { Report } from '../model';
+import {
+  documentFindingsRequest,
+  findingsChangedNotification,
+  workspaceFindingsRequest,
+  type DocumentFindingsParams,
+  type FindingsChangedParams,
+  type ReportFindings,
+} from '../protocol';
+import { ReportCache } from './reportCache';
+import { SettingsSource } from './settings';
+import { WorkspaceIndex } from './workspaceIndex';
+
+export interface ServerOptions {
+  /** The README whose `<a id="code">` anchors explain each diagnostic code. */
+  readonly readme?: string;
+  /** How long typing must pause before a document is checked again. */
+  readonly debounceMs?: number;
+  /** Documents longer than this many characters are declined. */
+  readonly largestDocument?: number;
+}
+
+// Real reports are under 200 KB; a document this long is not one, and reading it on
+// every keystroke would stall the editor.
+const defaultLargest = 10 * 1024 * 1024;
+
+export function startServer(connection: Connection, options: ServerOptions = {}): void {
+  const documents = new TextDocuments(TextDocument);
+  const largest = options.largestDocument ?? defaultLargest;
+  const reports = new ReportCache(largest);
+  const explanation = explanations(options.readme);
+  const index = new WorkspaceIndex(largest, (uris) => notifyFindingsChanged(uris), (message) => connection.console.log(message));
+  let settings = new SettingsSource(connection, false);
+  let folders: string[] = [];
+  let watchFiles = false;
+  let folderChanges = false;
+
+  connection.onInitialize((params): InitializeResult => {
+    const capabilities = params.capabilities;
+    settings = new SettingsSource(connection, capabilities.workspace?.configuration === true);
+    watchFiles = capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+    folderChanges = capabilities.workspace?.workspaceFolders === true;
+    const given: readonly WorkspaceFolder[] = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: '' }] : []);
+    folders = given.map((folder) => URI.parse(folder.uri).fsPath);
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        documentSymbolProvider: { label: 'Inspection report' },
+        hoverProvider: true,
+        foldingRangeProvider: true,
+        definitionProvider: true,
+        workspaceSymbolProvider: true,
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+      },
+      serverInfo: { name: 'Inspection Reports' },
+    };
+  });
+
+  connection.onInitialized(async () => {
+    if (folderChanges) {
+      connection.workspace.onDidChangeWorkspaceFolders(({ added, removed }) => {
+        const gone = new Set(removed.map((folder) => URI.parse(folder.uri).fsPath));
+        folders = [...folders.filter((folder) => !gone.has(folder)), ...added.map((folder) => URI.parse(folder.uri).fsPath)];
+        void rebuildIndex();
+      });
+    }
+    if (watchFiles) {
+      const { include } = (await settings.forScope(undefined)).index;
+      await connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: include.map((globPattern) => ({ globPattern })) });
+    }
+    void rebuildIndex();
+  });
+
+  // ------------------------------------------------------------------ diagnostics
+
+  const pending = new Map<string, NodeJS.Timeout>();
+
+  function schedule(document: TextDocument, delay: number): void {
+    clearTimeout(pending.get(document.uri));
+    pending.set(document.uri, setTimeout(() => {
+      pending.delete(document.uri);
+      void validate(document.uri);
+    }, delay));
+  }
+
+  async function validate(uri: string): Promise<void> {
+    const document = documents.get(uri);
+    if (!document) return;
+    const version = document.version;
+    const ruleSettings = (await settings.forScope(uri)).diagnostics;
+    // Edited or closed while the settings were on their way: a newer run will follow.
+    if (documents.get(uri)?.version !== version) return;
+    let diagnostics: Diagnostic[];
+    const report = safely(() => reports.get(document), undefined);
+    if (!report) {
+      diagnostics = reports.tooLarge(document) ? [tooLarge(document)] : [];
+    } else {
+      diagnostics = safely(() => applyRuleSettings(checkReport(report), ruleSettings, relativePath(uri)).map((diagnostic) => toDiagnostic(diagnostic, explanation)), []);
+      index.update(uri, report);
+    }
+    await connection.sendDiagnostics({ uri, version, diagnostics });
+    notifyFindingsChanged([uri]);
+  }
+
+  function tooLarge(document: TextDocument): Diagnostic {
+    const megabytes = (value: number) => `${(value / 1024 / 1024).toFixed(0)} MB`;
+    return {
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      severity: DiagnosticSeverity.Information,
+      code: 'document.too-large',
+      ...(explanation('document.too-large') ? { codeDescription: { href: explanation('document.too-large') as string } } : {}),
+      source: diagnosticSource,
+      message: `This document is ${megabytes(document.getText().length)}; Inspection Reports reads documents of up to ${megabytes(largest)}, so it shows no outline or findings for it.`,
+    };
+  }
+
+  // Checked at once when opened, then once typing pauses.
+  const checked = new Set<string>();
+  documents.onDidChangeContent(({ document }) => {
+    schedule(document, checked.has(document.uri) ? (options.debounceMs ?? 50) : 0);
+    checked.add(document.uri);
+  });
+  documents.onDidClose(({ document }) => {
+    checked.delete(document.uri);
+    clearTimeout(pending.get(document.uri));
+    pending.delete(document.uri);
+    reports.delete(document.uri);
+    void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
+    // What is on disk again stands for the report, unsaved edits or not.
+    void index.refresh(document.uri);
+  });
+
+  connection.onDidChangeConfiguration(() => {
+    settings.forget();
+    for (const document of documents.all()) schedule(document, 0);
+    void rebuildIndex();
+  });
+
+  // ------------------------------------------------------------------ features
+
+  connection.onDocumentSymbol(({ textDocument }, token) => withReport(textDocument.uri, token, [], documentSymbols));
+  connection.onFoldingRanges(({ textDocument }, token) => withReport(textDocument.uri, token, [], foldingRanges));
+  connection.onHover(({ textDocument, position }, token) => withReport(textDocument.uri, token, null, (report) => hoverAt(report, position) ?? null));
+  connection.onDefinition(({ textDocument, position }, token) =>
+    withReport(textDocument.uri, token, [], (report) => definitionsAt(report, position, textDocument.uri)));
+  connection.onCodeAction(({ textDocument, context }, token) => withReport(textDocument.uri, token, [], () => codeActions(textDocument.uri, context.diagnostics)));
+
+  connection.onWorkspaceSymbol(async ({ query }, token) => {
+    await index.ready;
+    if (token.isCancellationRequested) return cancelled();
+    return index
+      .symbols()
+      .filter(({ symbol }) => matchesQuery(symbol, query))
+      .slice(0, 1000)
+      .map(({ uri, symbol }) => ({ name: symbol.name, kind: symbol.kind, containerName: symbol.container, location: { uri, range: symbol.range } }));
+  });
+
+  connection.onRequest(documentFindingsRequest, ({ uri }: DocumentFindingsParams, token: CancellationToken): ReportFindings | null | ResponseError<void> => {
+    if (!documents.get(uri)) return index.get(uri) ?? null;
+    return withReport(uri, token, null, (report) => findingGroups(report, uri, path.basename(URI.parse(uri).path)));
+  });
+
+  connection.onRequest(workspaceFindingsRequest, async (token: CancellationToken) => {
+    await index.ready;
+    return token.isCancellationRequested ? cancelled() : index.all();
+  });
+
+  connection.onDidChangeWatchedFiles(({ changes }) => {
+    for (const change of changes) {
+      if (change.type === FileChangeType.Deleted) index.remove(change.uri);
+      // An open document's own text wins over the file on disk.
+      else if (!documents.get(change.uri)) void index.refresh(change.uri);
+    }
+  });
+
+  // ------------------------------------------------------------------ helpers
+
+  /**
+   * The answer for one document: `empty` when it is not open or too large to read, a
+   * cancellation error when the client has stopped waiting, and `empty` again if the
+   * feature fails (logged), so that one odd document never stops the server.
+   */
+  function withReport<T>(uri: string, token: CancellationToken, empty: T, feature: (report: Report) => T): T | ResponseError<void> {
+    const document = documents.get(uri);
+    if (!document) return empty;
+    if (token.isCancellationRequested) return cancelled();
+    const report = safely(() => reports.get(document), undefined);
+    if (!report) return empty;
+    if (token.isCancellationRequested) return cancelled();
+    return safely(() => feature(report), empty);
+  }
+
+  function safely<T>(work: () => T, fallback: T): T {
+    try {
+      return work();
+    } catch (error) {
+      connection.console.error(`Inspection Reports: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      return fallback;
+    }
+  }
+
+  let changedUris = new Set<string>();
+  let changedTimer: NodeJS.Timeout | undefined;
+  function notifyFindingsChanged(uris: readonly string[]): void {
+    // Gathered for a moment: an indexing run or a burst of saves is one notification.
+    for (const uri of uris) changedUris.add(uri);
+    changedTimer ??= setTimeout(() => {
+      const params: FindingsChangedParams = { uris: [...changedUris] };
+      changedUris = new Set();
+      changedTimer = undefined;
+      void connection.sendNotification(findingsChangedNotification, params);
+    }, 100);
+  }
+
+  async function rebuildIndex(): Promise<void> {
+    const scope = (await settings.forScope(undefined)).index;
+    await index.rebuild({ folders, settings: scope, excluded: await settings.excludedFiles() });
+  }
+
+  /** The document's path in its workspace folder, `/`-separated, or its whole path outside them. */
+  function relativePath(uri: string): string {
+    const file = URI.parse(uri).fsPath;
+    const folder = folders.find((candidate) => !path.relative(candidate, file).startsWith('..'));
+    return (folder ? path.relative(folder, file) : file).split(path.sep).join('/');
+  }
+
+  documents.listen(connection);
+  connection.listen();
+}
+
+function cancelled(): ResponseError<void> {
+  return new ResponseError(LSPErrorCodes.RequestCancelled, 'The request was cancelled.');
+}
+
+/** Each code's explanation: the README's line that holds `<a id="code">`, as a link. */
+function explanations(readme: string | undefined): (code: string) => string | undefined {
+  if (!readme) return () => undefined;
+  let lines: string[] = [];
+  try {
+    lines = fs.readFileSync(readme, 'utf8').split('\n');
+  } catch {
+    return () => undefined;
+  }
+  const base = URI.file(readme).toString();
+  return (code) => {
+    const line = lines.findIndex((text) => text.includes(`<a id="${code}">`));
+    return line < 0 ? undefined : `${base}#L${line + 1}`;
+  };
+}

@@ -1,0 +1,161 @@
+// Every report in the workspace folders, read in the background so that Go to Symbol in
+// Workspace and the findings view's workspace scope have them without opening each.
+// Only what those two need is kept: a report's symbols and grouped findings.
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import picomatch from 'picomatch';
+import { glob } from 'tinyglobby';
+import { URI } from 'vscode-uri';
+import { findingGroups } from '../features/findingGroups';
+import { reportSymbols, type ReportSymbol } from '../features/workspaceSymbols';
+import type { Report } from '../model';
+import { parseReport } from '../parser';
+import type { ReportFindings, Settings } from '../protocol';
+
+interface Indexed {
+  readonly findings: ReportFindings;
+  readonly symbols: readonly ReportSymbol[];
+}
+
+export interface IndexScope {
+  readonly folders: readonly string[];
+  readonly settings: Settings['index'];
+  /** Globs of `files.exclude`. */
+  readonly excluded: readonly string[];
+}
+
+// A workspace of thousands of text files that are not reports should not cost minutes.
+const mostFiles = 20000;
+
+export class WorkspaceIndex {
+  private readonly reports = new Map<string, Indexed>();
+  private generation = 0;
+  private scope: IndexScope = { folders: [], settings: { enable: false, include: [], exclude: [] }, excluded: [] };
+  private matches: (file: string) => boolean = () => false;
+  private firstCrawl: () => void = () => undefined;
+  /** Settles when the latest crawl has read every file (and not before the first starts). */
+  ready: Promise<void> = new Promise((resolve) => (this.firstCrawl = resolve));
+
+  constructor(
+    private readonly largest: number,
+    private readonly changed: (uris: string[]) => void,
+    private readonly log: (message: string) => void,
+  ) {}
+
+  /** Forgets everything and reads the folders again; a crawl already running stops. */
+  rebuild(scope: IndexScope): Promise<void> {
+    const generation = ++this.generation;
+    this.scope = scope;
+    const include = picomatch([...scope.settings.include], { dot: true });
+    const exclude = picomatch([...scope.settings.exclude, ...scope.excluded], { dot: true });
+    this.matches = (file) => {
+      const folder = scope.folders.find((candidate) => isInside(file, candidate));
+      if (folder === undefined) return false;
+      const relative = path.relative(folder, file).split(path.sep).join('/');
+      return include(relative) && !exclude(relative);
+    };
+    const dropped = [...this.reports.keys()];
+    this.reports.clear();
+    if (dropped.length > 0) this.changed(dropped);
+    this.ready = scope.settings.enable ? this.crawl(generation) : Promise.resolve();
+    void this.ready.then(this.firstCrawl);
+    return this.ready;
+  }
+
+  private async crawl(generation: number): Promise<void> {
+    const started = performance.now();
+    let read = 0;
+    for (const folder of this.scope.folders) {
+      let files: string[];
+      try {
+        files = await glob([...this.scope.settings.include], {
+          cwd: folder,
+          ignore: [...this.scope.settings.exclude, ...this.scope.excluded],
+          absolute: true,
+          onlyFiles: true,
+          followSymbolicLinks: false,
+        });
+      } catch (error) {
+        this.log(`Cannot list ${folder}: ${String(error)}`);
+        continue;
+      }
+      files.sort();
+      for (const file of files) {
+        if (generation !== this.generation) return;
+        if (read++ >= mostFiles) {
+          this.log(`Stopped indexing after ${mostFiles} files; narrow inspectionReports.index.include.`);
+          return;
+        }
+        await this.readFile(file);
+        // Between files, let requests and edits through.
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+    }
+    if (generation !== this.generation) return;
+    this.log(`Indexed ${this.reports.size} reports of ${read} files in ${Math.round(performance.now() - started)} ms.`);
+    if (this.reports.size > 0) this.changed([...this.reports.keys()]);
+  }
+
+  /** Reads a file from disk again (it changed, was created, or its editor closed). */
+  async refresh(uri: string): Promise<void> {
+    const file = URI.parse(uri).fsPath;
+    if (!this.scope.settings.enable || !this.matches(file)) return;
+    const had = this.reports.has(uri);
+    await this.readFile(file);
+    if (had || this.reports.has(uri)) this.changed([uri]);
+  }
+
+  /** An open document's model stands in for the file on disk. */
+  update(uri: string, report: Report): void {
+    if (!this.scope.settings.enable || !this.matches(URI.parse(uri).fsPath)) return;
+    this.store(uri, report);
+  }
+
+  remove(uri: string): void {
+    if (this.reports.delete(uri)) this.changed([uri]);
+  }
+
+  get(uri: string): ReportFindings | undefined {
+    return this.reports.get(uri)?.findings;
+  }
+
+  all(): ReportFindings[] {
+    return [...this.reports.values()].map((indexed) => indexed.findings).sort((a, b) => a.title.localeCompare(b.title) || a.uri.localeCompare(b.uri));
+  }
+
+  symbols(): { uri: string; symbol: ReportSymbol }[] {
+    return [...this.reports.entries()].flatMap(([uri, indexed]) => indexed.symbols.map((symbol) => ({ uri, symbol })));
+  }
+
+  private async readFile(file: string): Promise<void> {
+    const uri = URI.file(file).toString();
+    try {
+      const stat = await fs.stat(file);
+      if (!stat.isFile() || stat.size > this.largest) {
+        this.reports.delete(uri);
+        return;
+      }
+      let text = await fs.readFile(file, 'utf8');
+      if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+      this.store(uri, parseReport(text));
+    } catch (error) {
+      this.reports.delete(uri);
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') this.log(`Cannot index ${file}: ${String(error)}`);
+    }
+  }
+
+  private store(uri: string, report: Report): void {
+    // Only what is recognised as a report: READMEs and licences are text files too.
+    if (report.kind === 'unknown') {
+      this.reports.delete(uri);
+      return;
+    }
+    const name = path.basename(URI.parse(uri).fsPath);
+    this.reports.set(uri, { findings: findingGroups(report, uri, name), symbols: reportSymbols(report, name) });
+  }
+}
+
+function isInside(file: string, folder: string): boolean {
+  const relative = path.relative(folder, file);
+  return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
+}

@@ -1,0 +1,71 @@
+// Everything the client and the server say to each other beyond the LSP itself: custom
+// requests and notifications (prefixed `inspectionReports/`), the commands that code
+// actions name, and the settings. Both sides import this file; it holds no code.
+import type { Finding, FindingCategory, Grade, ReportKind } from './model';
+
+/** The findings of one open report, or of a report in the workspace index; null if neither. */
+export const documentFindingsRequest = 'inspectionReports/documentFindings';
+export interface DocumentFindingsParams {
+  readonly uri: string;
+}
+
+/** The findings of every report in the workspace folders, once the first indexing is done. */
+export const workspaceFindingsRequest = 'inspectionReports/workspaceFindings';
+
+/** Sent when the findings of some reports may have changed, so views can ask again. */
+export const findingsChangedNotification = 'inspectionReports/findingsChanged';
+export interface FindingsChangedParams {
+  readonly uris: readonly string[];
+}
+
+export interface FindingGroup {
+  readonly category: FindingCategory;
+  /** `Areas for priority action`, as the reports head them. */
+  readonly name: string;
+  readonly findings: readonly Finding[];
+}
+
+export interface ReportFindings {
+  readonly uri: string;
+  /** The authority's name, else the report's title, else the file's name. */
+  readonly title: string;
+  readonly kind: ReportKind;
+  readonly overall?: Grade;
+  /** Non-empty groups only, areas for priority action first. */
+  readonly groups: readonly FindingGroup[];
+}
+
+/**
+ * The quick fix "Turn off this rule for this file" runs this client command with
+ * `{ uri, code }`: settings are the client's to write. It adds the code to
+ * `inspectionReports.diagnostics.ignore` for the file.
+ */
+export const ignoreRuleInFileCommand = 'inspectionReports.ignoreRuleInFile';
+export interface IgnoreRuleInFileArguments {
+  readonly uri: string;
+  readonly code: string;
+}
+
+export type RuleSetting = 'error' | 'warning' | 'information' | 'hint' | 'off';
+
+/** The `inspectionReports` settings section, as package.json declares it. */
+export interface Settings {
+  readonly diagnostics: {
+    readonly enable: boolean;
+    /** A severity, or `off`, by diagnostic code. */
+    readonly rules: Readonly<Record<string, RuleSetting>>;
+    /** Codes turned off by file: glob (relative to the workspace folder) or path → codes. */
+    readonly ignore: Readonly<Record<string, readonly string[]>>;
+    readonly maxProblems: number;
+  };
+  readonly index: {
+    readonly enable: boolean;
+    readonly include: readonly string[];
+    readonly exclude: readonly string[];
+  };
+}
+
+export const defaultSettings: Settings = {
+  diagnostics: { enable: true, rules: {}, ignore: {}, maxProblems: 100 },
+  index: { enable: true, include: ['**/*.txt'], exclude: ['**/node_modules/**'] },
+};

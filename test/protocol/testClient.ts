@@ -1,0 +1,177 @@
+// A language client for tests: the real server, joined to this client in one process by
+// two PassThrough streams (compose-language-service's TestConnection), or spawned from
+// the bundle over stdio. It answers the server's own requests as VS Code would, and
+// every wait is for a message, never for a fixed time.
+import { spawn, type ChildProcess } from 'node:child_process';
+import * as path from 'node:path';
+import { PassThrough } from 'node:stream';
+import {
+  createConnection,
+  createProtocolConnection,
+  DidChangeTextDocumentNotification,
+  DidCloseTextDocumentNotification,
+  DidOpenTextDocumentNotification,
+  InitializeRequest,
+  InitializedNotification,
+  PublishDiagnosticsNotification,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type ClientCapabilities,
+  type Diagnostic,
+  type ProtocolConnection,
+  type PublishDiagnosticsParams,
+  type TextDocumentContentChangeEvent,
+} from 'vscode-languageserver/node';
+import { URI } from 'vscode-uri';
+import { startServer } from '../../server/src/lsp/server';
+import { findingsChangedNotification, type FindingsChangedParams } from '../../server/src/protocol';
+import { repoRoot } from '../unit/helpers';
+
+export interface TestClientOptions {
+  /** Workspace folders, as paths. */
+  readonly folders?: readonly string[];
+  /** What workspace/configuration answers for `inspectionReports`; omit to not support it. */
+  readonly settings?: unknown;
+  readonly debounceMs?: number;
+  readonly largestDocument?: number;
+}
+
+export class TestClient {
+  private readonly published: PublishDiagnosticsParams[] = [];
+  private readonly changes: FindingsChangedParams[] = [];
+  private readonly waiters: (() => void)[] = [];
+  settings: unknown;
+
+  private constructor(readonly connection: ProtocolConnection, private readonly child?: ChildProcess) {}
+
+  /** The server of server/src in this process. */
+  static async inProcess(options: TestClientOptions = {}): Promise<TestClient> {
+    const toServer = new PassThrough();
+    const toClient = new PassThrough();
+    const serverConnection = createConnection(new StreamMessageReader(toServer), new StreamMessageWriter(toClient));
+    startServer(serverConnection, { readme: path.join(repoRoot, 'README.md'), debounceMs: options.debounceMs, largestDocument: options.largestDocument });
+    const client = new TestClient(createProtocolConnection(new StreamMessageReader(toClient), new StreamMessageWriter(toServer)));
+    // No process id: the server would watch this process with a timer that never ends.
+    await client.initialize(options, null);
+    return client;
+  }
+
+  /** The bundled server, dist/server.js, as an editor starts it with `--stdio`. */
+  static async spawned(options: TestClientOptions = {}): Promise<TestClient> {
+    const child = spawn(process.execPath, [path.join(repoRoot, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+    const client = new TestClient(createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!)), child);
+    // A server that dies on start fails the test at once rather than at its timeout.
+    const died = new Promise<never>((_, reject) => child.once('exit', (code) => reject(new Error(`the server exited with code ${code}`))));
+    await Promise.race([client.initialize(options, process.pid), died]);
+    died.catch(() => undefined);
+    return client;
+  }
+
+  private async initialize(options: TestClientOptions, processId: number | null): Promise<void> {
+    this.settings = options.settings;
+    const connection = this.connection;
+    connection.onNotification(PublishDiagnosticsNotification.type, (params) => {
+      this.published.push(params);
+      this.wake();
+    });
+    connection.onNotification(findingsChangedNotification, (params: FindingsChangedParams) => {
+      this.changes.push(params);
+      this.wake();
+    });
+    connection.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) =>
+      params.items.map((item) => (item.section === 'inspectionReports' ? this.settings : item.section === 'files.exclude' ? { '**/.git': true } : null)));
+    connection.onRequest('client/registerCapability', () => null);
+    connection.onNotification('window/logMessage', () => undefined);
+    connection.listen();
+    const capabilities: ClientCapabilities = {
+      workspace: { configuration: options.settings !== undefined, workspaceFolders: true, didChangeWatchedFiles: { dynamicRegistration: true } },
+      textDocument: { definition: { linkSupport: true }, documentSymbol: { hierarchicalDocumentSymbolSupport: true } },
+    };
+    await connection.sendRequest(InitializeRequest.type, {
+      processId,
+      rootUri: null,
+      capabilities,
+      workspaceFolders: (options.folders ?? []).map((folder) => ({ uri: URI.file(folder).toString(), name: path.basename(folder) })),
+    });
+    await connection.sendNotification(InitializedNotification.type, {});
+  }
+
+  open(uri: string, text: string, version = 1): Promise<void> {
+    return this.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'inspection-report', version, text } });
+  }
+
+  change(uri: string, version: number, contentChanges: TextDocumentContentChangeEvent[]): Promise<void> {
+    return this.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges });
+  }
+
+  close(uri: string): Promise<void> {
+    return this.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
+  }
+
+  /** The diagnostics published for this version of the document (waits until they are). */
+  async diagnostics(uri: string, version: number): Promise<Diagnostic[]> {
+    const found = () => this.published.find((params) => params.uri === uri && params.version === version);
+    await this.until(() => found() !== undefined);
+    return found()!.diagnostics;
+  }
+
+  /** The last diagnostics published for the document, once one satisfies `wanted`. */
+  async diagnosticsWhen(uri: string, wanted: (diagnostics: Diagnostic[]) => boolean): Promise<Diagnostic[]> {
+    const last = () => this.published.filter((params) => params.uri === uri).at(-1);
+    await this.until(() => { const params = last(); return params !== undefined && wanted(params.diagnostics); });
+    return last()!.diagnostics;
+  }
+
+  /** Does `action`, then waits for the next diagnostics published for the document. */
+  async republished(uri: string, action: () => Promise<void>): Promise<Diagnostic[]> {
+    const count = () => this.published.filter((params) => params.uri === uri).length;
+    const before = count();
+    await action();
+    await this.until(() => count() > before);
+    return this.published.filter((params) => params.uri === uri)[before].diagnostics;
+  }
+
+  /** Changes the settings the client answers with, as a user would, and says so. */
+  configure(settings: unknown): Promise<void> {
+    this.settings = settings;
+    return this.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+  }
+
+  /** Waits for a findingsChanged notification that names the URI. */
+  findingsChanged(uri: string): Promise<void> {
+    return this.until(() => this.changes.some((params) => params.uris.includes(uri)));
+  }
+
+  private until(condition: () => boolean): Promise<void> {
+    if (condition()) return Promise.resolve();
+    return new Promise((resolve) => {
+      const check = () => {
+        if (condition()) resolve();
+        else this.waiters.push(check);
+      };
+      this.waiters.push(check);
+    });
+  }
+
+  private wake(): void {
+    for (const waiter of this.waiters.splice(0)) waiter();
+  }
+
+  /** Ends the connection; a spawned server is shut down and its exit code returned. */
+  async dispose(): Promise<number | null> {
+    let code: number | null = null;
+    if (this.child) {
+      const child = this.child;
+      const exited = new Promise<number | null>((resolve) => (child.exitCode !== null ? resolve(child.exitCode) : child.once('exit', resolve)));
+      await this.connection.sendRequest('shutdown');
+      await this.connection.sendNotification('exit');
+      code = await exited;
+    }
+    this.connection.dispose();
+    return code;
+  }
+}
+
+export function seedUri(name: string): string {
+  return URI.file(path.join(repoRoot, 'seeds', name)).toString();
+}

@@ -1,0 +1,90 @@
+// The quick fix of a missing section, on seeds with one required heading deleted: the
+// fix must put the heading where the report's other sections leave room for it, so that
+// the report reads as whole again.
+import * as assert from 'node:assert/strict';
+import { checkReport, type ReportDiagnostic } from '../../server/src/diagnostics';
+import type { Position } from '../../server/src/model';
+import { parseReport } from '../../server/src/parser';
+import { readSeed } from './helpers';
+
+/** The text with the fix applied (one insertion). */
+function applyFix(text: string, diagnostic: ReportDiagnostic): string {
+  const fix = diagnostic.fix;
+  assert.ok(fix, `${diagnostic.code} has no fix`);
+  assert.deepEqual(fix.range.start, fix.range.end);
+  const offset = offsetAt(text, fix.range.start);
+  return text.slice(0, offset) + fix.newText + text.slice(offset);
+}
+
+function offsetAt(text: string, position: Position): number {
+  const lines = text.split(/(?<=\r\n|\r|\n)/);
+  return lines.slice(0, position.line).reduce((sum, line) => sum + line.length, 0) + position.character;
+}
+
+function withoutLine(text: string, wanted: string): string {
+  const lines = text.split('\n');
+  // A heading can end in a footnote mark: `Information about this local authority area²`.
+  const index = lines.findIndex((line) => line.trim().replace(/[¹²³]+$/, '') === wanted);
+  assert.ok(index >= 0, `no line ‘${wanted}’`);
+  return [...lines.slice(0, index), ...lines.slice(index + 1)].join('\n');
+}
+
+function missing(text: string): ReportDiagnostic[] {
+  return checkReport(parseReport(text)).filter((diagnostic) => diagnostic.code === 'section.missing' || diagnostic.code === 'letter.outcome-contradiction');
+}
+
+/** Deletes a heading, checks the one diagnostic and its fix, and returns the mended text. */
+function deleteAndMend(text: string, heading: string, expectedTitle: string): string {
+  const damaged = withoutLine(text, heading);
+  const found = missing(damaged);
+  assert.equal(found.length, 1, found.map((diagnostic) => diagnostic.message).join('\n'));
+  assert.equal(found[0].fix?.title, expectedTitle);
+  const mended = applyFix(damaged, found[0]);
+  assert.deepEqual(missing(mended), []);
+  return mended;
+}
+
+describe('quick fixes for missing sections', () => {
+  it('puts a 2009 letter’s areas for development back after its strengths', () => {
+    const mended = deleteAndMend(readSeed('000'), 'Areas for development', 'Insert the ‘Areas for development’ heading');
+    const lines = mended.split('\n');
+    assert.ok(lines.indexOf('Areas for development') > lines.indexOf('Strengths'));
+    const report = parseReport(mended);
+    assert.deepEqual(report.sections.map((section) => section.name), ['Delivered satisfactorily in accordance with national guidance', 'Strengths', 'Areas for development']);
+  });
+
+  it('puts what a 2010 letter found satisfactory back, with its lead-in, before the areas for development', () => {
+    const damaged = withoutLine(readSeed('004'), 'The service meets the requirements of statutory guidance in the following areas');
+    const [diagnostic] = missing(damaged);
+    assert.equal(diagnostic.fix?.newText, 'From the evidence gathered, the following features of the service were identified:\n\nThe service meets the requirements of statutory guidance in the following areas\n\n');
+    assert.deepEqual(missing(applyFix(damaged, diagnostic)), []);
+  });
+
+  it('puts the Essex letter’s areas for priority action heading back where the letter announces them', () => {
+    // The whole section gone, from its heading to the letter's closing sentence.
+    const lines = readSeed('001').split('\n');
+    const damaged = [...lines.slice(0, 62), ...lines.slice(74)].join('\n');
+    const [diagnostic, ...rest] = missing(damaged);
+    assert.deepEqual(rest, []);
+    assert.equal(diagnostic.code, 'letter.outcome-contradiction');
+    const mended = applyFix(damaged, diagnostic);
+    assert.match(mended, /This visit has identified the following areas for priority action\.\n\nAreas for priority action\n+Yours sincerely/);
+    // A heading with nothing under it yet: the letter now says what is left to write.
+    assert.deepEqual(checkReport(parseReport(mended)).map((found) => found.code), ['section.empty']);
+  });
+
+  it('puts a SIF report’s area information and closing section back in order', () => {
+    const text = readSeed('003');
+    for (const heading of ['Information about this local authority area', 'Information about this inspection']) {
+      const report = parseReport(deleteAndMend(text, heading, `Insert the ‘${heading}’ heading`));
+      const names = report.sections.map((section) => section.name);
+      assert.deepEqual(names, parseReport(text).sections.map((section) => section.name), heading);
+    }
+  });
+
+  it('keeps CRLF line ends in what it inserts', () => {
+    const damaged = withoutLine(readSeed('000'), 'Areas for development').replace(/\n/g, '\r\n');
+    const [diagnostic] = missing(damaged);
+    assert.equal(diagnostic.fix?.newText, '\r\n\r\nAreas for development');
+  });
+});

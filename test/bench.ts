@@ -6,6 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { checkReport } from '../server/src/diagnostics';
 import { parseReport } from '../server/src/parser';
+import { lspTimings } from './lspBench';
 
 // The bundle runs from dist/, so the repository is one level up from __dirname.
 const repo = path.resolve(__dirname, '..');
@@ -14,6 +15,8 @@ const corpusDir = path.resolve(repo, '..', 'shared', 'corpus');
 
 const seedTargetMs = 2;
 const corpusTargetMBps = 20;
+const symbolsTargetP95Ms = 10;
+const keystrokeTargetMs = 100;
 
 interface Workload {
   readonly name: string;
@@ -122,6 +125,29 @@ async function main(): Promise<void> {
     console.log(`target: corpus at ${corpusTargetMBps} MB/s: skipped, no corpus at ${path.relative(process.cwd(), corpusDir)}`);
   }
   if (sink === -1) console.log(''); // Keeps `sink` observably used.
+
+  console.log('');
+  console.log('Language server (dist/server.js over stdio):');
+  const timings = await lspTimings(repo, fs.existsSync(corpusDir) ? corpusDir : undefined);
+  const lspRows = timings.map((timing) => {
+    const sorted = [...timing.samples].sort((a, b) => a - b);
+    return { name: timing.name, runs: sorted.length, medianMs: percentile(sorted, 0.5), p95Ms: percentile(sorted, 0.95) };
+  });
+  const lspBase = lspRows[0];
+  printTable([
+    ['round trip', 'runs', 'median ms', 'p95 ms', 'x baseline'],
+    ...lspRows.map((row) => [row.name, String(row.runs), row.medianMs.toFixed(2), row.p95Ms.toFixed(2), `${(row.medianMs / lspBase.medianMs).toFixed(1)}x`]),
+  ]);
+  console.log('');
+  const symbols = lspRows.find((row) => row.name.startsWith('edit, then document symbols'));
+  if (symbols) {
+    console.log(`target: document symbols under ${symbolsTargetP95Ms} ms p95 on the largest seed, each after an edit: ` +
+      `${symbols.p95Ms.toFixed(2)} ms, ${symbols.p95Ms < symbolsTargetP95Ms ? 'met' : 'NOT met'}`);
+  }
+  for (const row of lspRows.filter((candidate) => /^keystroke to diagnostics, 1\.\d MB|^keystroke to diagnostics, 0\.9 MB/.test(candidate.name))) {
+    console.log(`target: keystroke to published diagnostics under ${keystrokeTargetMs} ms on a 1 MB report (${row.name.replace(/^keystroke to diagnostics, /, '')}): ` +
+      `median ${row.medianMs.toFixed(1)} ms, p95 ${row.p95Ms.toFixed(1)} ms, ${row.p95Ms < keystrokeTargetMs ? 'met' : 'NOT met'} (p95)`);
+  }
 }
 
 /** Linear interpolation between the closest ranks, on samples tinybench has sorted. */

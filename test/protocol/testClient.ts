@@ -57,8 +57,8 @@ export class TestClient {
   }
 
   /** The bundled server, dist/server.js, as an editor starts it with `--stdio`. */
-  static async spawned(options: TestClientOptions = {}): Promise<TestClient> {
-    const child = spawn(process.execPath, [path.join(repoRoot, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  static async spawned(options: TestClientOptions = {}, server = path.join(repoRoot, 'dist', 'server.js')): Promise<TestClient> {
+    const child = spawn(process.execPath, [server, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
     const client = new TestClient(createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!)), child);
     // A server that dies on start fails the test at once rather than at its timeout.
     const died = new Promise<never>((_, reject) => child.once('exit', (code) => reject(new Error(`the server exited with code ${code}`))));
@@ -137,9 +137,12 @@ export class TestClient {
     return this.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
   }
 
-  /** Waits for a findingsChanged notification that names the URI. */
-  findingsChanged(uri: string): Promise<void> {
-    return this.until(() => this.changes.some((params) => params.uris.includes(uri)));
+  /** Does `action`, then waits for a findingsChanged notification that names the URI. */
+  async findingsChanged(uri: string, action: () => Promise<void>): Promise<void> {
+    const count = () => this.changes.filter((params) => params.uris.includes(uri)).length;
+    const before = count();
+    await action();
+    await this.until(() => count() > before);
   }
 
   private until(condition: () => boolean): Promise<void> {

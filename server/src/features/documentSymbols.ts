@@ -78,7 +78,7 @@ function placeEntries(symbols: DocumentSymbol[], entries: readonly DocumentSymbo
       level = holder.children ?? [];
     }
     if (!parent) outside.push(entry);
-    else parent.children = [...(parent.children ?? []), clip(entry, parent.range)];
+    else (parent.children ??= []).push(clip(entry, parent.range));
   }
   return sortByLine([...symbols, ...outside]);
 }

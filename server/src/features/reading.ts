@@ -36,8 +36,9 @@ export function countFindings(findings: readonly Finding[]): string {
 
 /** The text cut at a word boundary near `length`, with an ellipsis when cut. */
 export function shorten(text: string, length: number): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  if (flat.length <= length) return flat;
+  // Only the start matters: a paragraph can run to thousands of characters.
+  const flat = text.slice(0, length * 2).replace(/\s+/g, ' ').trim();
+  if (flat.length <= length && text.length <= length * 2) return flat;
   const cut = flat.slice(0, length);
   const space = cut.lastIndexOf(' ');
   return `${(space > length / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:.]+$/, '')}…`;

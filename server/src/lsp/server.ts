@@ -55,6 +55,10 @@ export interface ServerOptions {
 // every keystroke would stall the editor.
 const defaultLargest = 10 * 1024 * 1024;
 
+// Long enough to let a burst of typing through unchecked, short enough that problems on
+// a 1 MB report appear within 100 ms of the last keystroke.
+const defaultDebounceMs = 25;
+
 export function startServer(connection: Connection, options: ServerOptions = {}): void {
   const documents = new TextDocuments(TextDocument);
   const largest = options.largestDocument ?? defaultLargest;
@@ -65,6 +69,10 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   let folders: string[] = [];
   let watchFiles = false;
   let folderChanges = false;
+  // Settles once the index has read the workspace as the latest settings define it;
+  // requests over the whole workspace wait for it, from before the first crawl starts.
+  let indexStarted: () => void = () => undefined;
+  let indexed = new Promise<void>((resolve) => (indexStarted = resolve));
 
   connection.onInitialize((params): InitializeResult => {
     const capabilities = params.capabilities;
@@ -93,14 +101,14 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       connection.workspace.onDidChangeWorkspaceFolders(({ added, removed }) => {
         const gone = new Set(removed.map((folder) => URI.parse(folder.uri).fsPath));
         folders = [...folders.filter((folder) => !gone.has(folder)), ...added.map((folder) => URI.parse(folder.uri).fsPath)];
-        void rebuildIndex();
+        reindex();
       });
     }
     if (watchFiles) {
       const { include } = (await settings.forScope(undefined)).index;
       await connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: include.map((globPattern) => ({ globPattern })) });
     }
-    void rebuildIndex();
+    reindex();
   });
 
   // ------------------------------------------------------------------ diagnostics
@@ -149,7 +157,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   // Checked at once when opened, then once typing pauses.
   const checked = new Set<string>();
   documents.onDidChangeContent(({ document }) => {
-    schedule(document, checked.has(document.uri) ? (options.debounceMs ?? 50) : 0);
+    schedule(document, checked.has(document.uri) ? (options.debounceMs ?? defaultDebounceMs) : 0);
     checked.add(document.uri);
   });
   documents.onDidClose(({ document }) => {
@@ -165,7 +173,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   connection.onDidChangeConfiguration(() => {
     settings.forget();
     for (const document of documents.all()) schedule(document, 0);
-    void rebuildIndex();
+    reindex();
   });
 
   // ------------------------------------------------------------------ features
@@ -178,7 +186,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   connection.onCodeAction(({ textDocument, context }, token) => withReport(textDocument.uri, token, [], () => codeActions(textDocument.uri, context.diagnostics)));
 
   connection.onWorkspaceSymbol(async ({ query }, token) => {
-    await index.ready;
+    await indexed;
     if (token.isCancellationRequested) return cancelled();
     return index
       .symbols()
@@ -193,7 +201,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   });
 
   connection.onRequest(workspaceFindingsRequest, async (token: CancellationToken) => {
-    await index.ready;
+    await indexed;
     return token.isCancellationRequested ? cancelled() : index.all();
   });
 
@@ -244,9 +252,15 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     }, 100);
   }
 
-  async function rebuildIndex(): Promise<void> {
-    const scope = (await settings.forScope(undefined)).index;
-    await index.rebuild({ folders, settings: scope, excluded: await settings.excludedFiles() });
+  function reindex(): void {
+    const started = indexStarted;
+    indexed = (async () => {
+      const scope = (await settings.forScope(undefined)).index;
+      await index.rebuild({ folders, settings: scope, excluded: await settings.excludedFiles() });
+    })()
+      .catch((error: unknown) => connection.console.error(`Inspection Reports: indexing failed: ${String(error)}`))
+      .finally(started);
+    indexStarted = () => undefined;
   }
 
   /** The document's path in its workspace folder, `/`-separated, or its whole path outside them. */

@@ -32,9 +32,6 @@ export class WorkspaceIndex {
   private generation = 0;
   private scope: IndexScope = { folders: [], settings: { enable: false, include: [], exclude: [] }, excluded: [] };
   private matches: (file: string) => boolean = () => false;
-  private firstCrawl: () => void = () => undefined;
-  /** Settles when the latest crawl has read every file (and not before the first starts). */
-  ready: Promise<void> = new Promise((resolve) => (this.firstCrawl = resolve));
 
   constructor(
     private readonly largest: number,
@@ -42,7 +39,7 @@ export class WorkspaceIndex {
     private readonly log: (message: string) => void,
   ) {}
 
-  /** Forgets everything and reads the folders again; a crawl already running stops. */
+  /** Forgets everything and reads the folders again (settles when done); a crawl already running stops. */
   rebuild(scope: IndexScope): Promise<void> {
     const generation = ++this.generation;
     this.scope = scope;
@@ -57,9 +54,7 @@ export class WorkspaceIndex {
     const dropped = [...this.reports.keys()];
     this.reports.clear();
     if (dropped.length > 0) this.changed(dropped);
-    this.ready = scope.settings.enable ? this.crawl(generation) : Promise.resolve();
-    void this.ready.then(this.firstCrawl);
-    return this.ready;
+    return scope.settings.enable ? this.crawl(generation) : Promise.resolve();
   }
 
   private async crawl(generation: number): Promise<void> {

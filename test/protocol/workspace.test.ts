@@ -1,0 +1,97 @@
+// The workspace index behind Go to Symbol in Workspace and the findings view's workspace
+// scope: what it reads, what it leaves out, and how it follows changes on disk.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import type { SymbolInformation } from 'vscode-languageserver/node';
+import { URI } from 'vscode-uri';
+import type { ReportFindings } from '../../server/src/protocol';
+import { corpusDir, readSeed } from '../unit/helpers';
+import { TestClient } from './testClient';
+
+function titles(reports: readonly ReportFindings[]): string[] {
+  return reports.map((report) => `${path.relative(folder, URI.parse(report.uri).fsPath)} ${report.title}`);
+}
+
+let folder = '';
+
+describe('workspace index', () => {
+  let client: TestClient;
+
+  beforeEach(async () => {
+    folder = fs.mkdtempSync(path.join(os.tmpdir(), 'inspection-reports-'));
+    fs.mkdirSync(path.join(folder, 'letters'));
+    fs.mkdirSync(path.join(folder, 'node_modules', 'some-package'), { recursive: true });
+    fs.mkdirSync(path.join(folder, 'archive'));
+    fs.writeFileSync(path.join(folder, 'letters', 'essex.txt'), readSeed('001'));
+    fs.writeFileSync(path.join(folder, 'thurrock.txt'), readSeed('003'));
+    fs.writeFileSync(path.join(folder, 'node_modules', 'some-package', 'copy.txt'), readSeed('000'));
+    fs.writeFileSync(path.join(folder, 'archive', 'old.txt'), readSeed('004'));
+    fs.writeFileSync(path.join(folder, 'notes.txt'), 'Shopping list\n\nMilk\nBread\n');
+    fs.writeFileSync(path.join(folder, 'essex.md'), readSeed('001'));
+  });
+
+  afterEach(async () => {
+    await client.dispose();
+    fs.rmSync(folder, { recursive: true, force: true });
+  });
+
+  it('reads the reports among the text files, leaving out node_modules and other text', async () => {
+    client = await TestClient.inProcess({ folders: [folder], settings: {} });
+    const all = await client.connection.sendRequest<ReportFindings[]>('inspectionReports/workspaceFindings', {});
+    assert.deepEqual(titles(all), ['letters/essex.txt Essex County Council', 'archive/old.txt Stockton-on-Tees Borough Council', 'thurrock.txt Thurrock Council']);
+  });
+
+  it('honours its own include and exclude globs, and can be switched off', async () => {
+    client = await TestClient.inProcess({ folders: [folder], settings: { index: { exclude: ['archive/**'] } } });
+    const some = await client.connection.sendRequest<ReportFindings[]>('inspectionReports/workspaceFindings', {});
+    assert.deepEqual(titles(some), ['letters/essex.txt Essex County Council', 'node_modules/some-package/copy.txt Thurrock Council', 'thurrock.txt Thurrock Council']);
+    await client.configure({ index: { include: ['letters/*.txt'] } });
+    const letters = await client.connection.sendRequest<ReportFindings[]>('inspectionReports/workspaceFindings', {});
+    assert.deepEqual(titles(letters), ['letters/essex.txt Essex County Council']);
+    await client.configure({ index: { enable: false } });
+    assert.deepEqual(await client.connection.sendRequest('inspectionReports/workspaceFindings', {}), []);
+    assert.deepEqual(await client.connection.sendRequest('workspace/symbol', { query: 'essex' }), []);
+  });
+
+  it('follows files created, changed and deleted on disk, and open editors', async () => {
+    client = await TestClient.inProcess({ folders: [folder], settings: {} });
+    await client.connection.sendRequest('inspectionReports/workspaceFindings', {});
+    const created = path.join(folder, 'letters', 'thurrock-2009.txt');
+    fs.writeFileSync(created, readSeed('000'));
+    const uri = URI.file(created).toString();
+    await client.findingsChanged(uri, () => client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri, type: 1 }] }));
+    const symbols = await client.connection.sendRequest<SymbolInformation[]>('workspace/symbol', { query: 'thurrock strengths' });
+    assert.deepEqual(symbols.map((symbol) => [path.basename(URI.parse(symbol.location.uri).fsPath), symbol.name]), [['thurrock-2009.txt', 'Strengths']]);
+
+    // An open editor's unsaved text stands for the file, until it closes.
+    const essex = URI.file(path.join(folder, 'letters', 'essex.txt')).toString();
+    await client.open(essex, readSeed('001').replace('Areas for priority action\n', 'Areas for development\n'));
+    await client.diagnostics(essex, 1);
+    const edited = await client.connection.sendRequest<ReportFindings | null>('inspectionReports/documentFindings', { uri: essex });
+    assert.deepEqual(edited?.groups.map((group) => group.category), ['development', 'strength', 'satisfactory']);
+    await client.findingsChanged(essex, () => client.close(essex));
+    const fromDisk = await client.connection.sendRequest<ReportFindings | null>('inspectionReports/documentFindings', { uri: essex });
+    assert.deepEqual(fromDisk?.groups.map((group) => group.category), ['priority-action', 'development', 'strength', 'satisfactory']);
+
+    fs.rmSync(created);
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri, type: 3 }] });
+    assert.deepEqual(await client.connection.sendRequest('workspace/symbol', { query: 'thurrock strengths' }), []);
+  });
+});
+
+describe('workspace index of the corpus', function () {
+  before(function () {
+    if (!fs.existsSync(corpusDir)) this.skip();
+  });
+
+  it('reads every corpus report', async () => {
+    const client = await TestClient.inProcess({ folders: [corpusDir], settings: {} });
+    const all = await client.connection.sendRequest<ReportFindings[]>('inspectionReports/workspaceFindings', {});
+    const files = fs.readdirSync(corpusDir).filter((name) => name.endsWith('.txt'));
+    assert.equal(all.length, files.length);
+    assert.ok(all.every((report) => report.kind !== 'unknown' && report.groups.length > 0));
+    await client.dispose();
+  });
+});

@@ -1,7 +1,7 @@
 // Bundles each entry point on its own: the client (VS Code loads it, so `vscode` stays
 // external), the language server, and the plain-Node tools. `tsc` only type-checks.
 import * as esbuild from 'esbuild';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 
 const watch = process.argv.includes('--watch');
 const entries = [
@@ -10,6 +10,10 @@ const entries = [
   { in: 'server/src/cli.ts', out: 'cli', banner: '#!/usr/bin/env node' },
   { in: 'test/corpus.ts', out: 'corpus' },
   { in: 'test/bench.ts', out: 'bench' },
+  // The in-editor suite: its entry and each test file on its own, as mocha adds files.
+  ...readdirSync('test/editor')
+    .filter((name) => name.endsWith('.ts'))
+    .map((name) => ({ in: `test/editor/${name}`, out: `test/editor/${name.replace(/\.ts$/, '')}`, external: ['vscode', 'mocha'] })),
 ].filter((entry) => existsSync(entry.in));
 
 const contexts = await Promise.all(entries.map((entry) => esbuild.context({

@@ -3,7 +3,7 @@
 // report. Phrases that several kinds share (`focused visit`, `Her Majesty’s Inspector`)
 // are never used as evidence.
 import type { Evidence, ReportKind } from './model';
-import { linesRange, type Line } from './text';
+import { linesRange, looksBinary, splitLines, type Line } from './text';
 
 interface Signal {
   readonly kind: ReportKind;
@@ -87,4 +87,13 @@ function summaryEvidence(lines: readonly Line[]): Evidence[] {
     if (line) evidence.push({ text: line.text, range: linesRange(line) });
   }
   return evidence;
+}
+
+/**
+ * The kind of a text from its opening alone: what an editor needs to decide whether a
+ * plain-text file it opens is a report, without parsing the whole of it.
+ */
+export function recogniseKind(text: string): ReportKind {
+  const opening = text.slice(0, 64 * 1024);
+  return looksBinary(opening) ? 'unknown' : detectKind(splitLines(opening)).kind;
 }

@@ -12,6 +12,9 @@ export interface DocumentFindingsParams {
 /** The findings of every report in the workspace folders, once the first indexing is done. */
 export const workspaceFindingsRequest = 'inspectionReports/workspaceFindings';
 
+/** The report in brief, as Markdown (what hovering on its title block shows); null if not open. */
+export const reportSummaryRequest = 'inspectionReports/reportSummary';
+
 /** Sent when the findings of some reports may have changed, so views can ask again. */
 export const findingsChangedNotification = 'inspectionReports/findingsChanged';
 export interface FindingsChangedParams {

@@ -25,7 +25,7 @@ import { definitionsAt } from '../features/definitions';
 import { documentSymbols } from '../features/documentSymbols';
 import { findingGroups } from '../features/findingGroups';
 import { foldingRanges } from '../features/folding';
-import { hoverAt } from '../features/hover';
+import { hoverAt, reportCard } from '../features/hover';
 import { diagnosticSource, toDiagnostic } from '../features/lspDiagnostics';
 import { applyRuleSettings } from '../features/ruleSettings';
 import { matchesQuery } from '../features/workspaceSymbols';
@@ -33,6 +33,7 @@ import type { Report } from '../model';
 import {
   documentFindingsRequest,
   findingsChangedNotification,
+  reportSummaryRequest,
   workspaceFindingsRequest,
   type DocumentFindingsParams,
   type FindingsChangedParams,
@@ -199,6 +200,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     if (!documents.get(uri)) return index.get(uri) ?? null;
     return withReport(uri, token, null, (report) => findingGroups(report, uri, path.basename(URI.parse(uri).path)));
   });
+
+  connection.onRequest(reportSummaryRequest, ({ uri }: DocumentFindingsParams, token: CancellationToken) => withReport(uri, token, null, reportCard));
 
   connection.onRequest(workspaceFindingsRequest, async (token: CancellationToken) => {
     await indexed;

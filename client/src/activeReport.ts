@@ -1,0 +1,48 @@
+// The findings of the report in the active editor, asked of the language server whenever
+// the editor or the report changes: what the findings view, the status bar and the
+// navigation commands all read.
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { documentFindingsRequest, findingsChangedNotification, type FindingsChangedParams, type ReportFindings } from '../../server/src/protocol';
+import { languageId } from './languageClient';
+
+export class ActiveReport implements vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<void>();
+  /** Fires when `findings` or the workspace's findings may have changed. */
+  readonly onDidChange = this.changed.event;
+  findings: ReportFindings | undefined;
+  private asked = 0;
+  private readonly disposables: vscode.Disposable[] = [this.changed];
+
+  constructor(readonly client: LanguageClient) {
+    this.disposables.push(
+      vscode.window.onDidChangeActiveTextEditor(() => void this.refresh()),
+      client.onNotification(findingsChangedNotification, (params: FindingsChangedParams) => {
+        const current = vscode.window.activeTextEditor?.document.uri.toString();
+        if (current && params.uris.includes(current)) void this.refresh();
+        else this.changed.fire();
+      }),
+    );
+    void this.refresh();
+  }
+
+  get editor(): vscode.TextEditor | undefined {
+    const editor = vscode.window.activeTextEditor;
+    return editor?.document.languageId === languageId ? editor : undefined;
+  }
+
+  async refresh(): Promise<void> {
+    const editor = this.editor;
+    const ask = ++this.asked;
+    const findings = editor ? ((await this.client.sendRequest<ReportFindings | null>(documentFindingsRequest, { uri: editor.document.uri.toString() })) ?? undefined) : undefined;
+    // The editor changed again while the server answered: a newer answer is coming.
+    if (ask !== this.asked) return;
+    this.findings = findings;
+    void vscode.commands.executeCommand('setContext', 'inspectionReports.reportOpen', this.findings !== undefined);
+    this.changed.fire();
+  }
+
+  dispose(): void {
+    this.disposables.forEach((disposable) => disposable.dispose());
+  }
+}

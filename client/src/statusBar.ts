@@ -1,0 +1,41 @@
+// The active report in one line of the status bar: its kind, overall judgement and the
+// counts that matter most; a click opens the findings view.
+import * as vscode from 'vscode';
+import { gradeNames, type ReportKind } from '../../server/src/model';
+import type { ActiveReport } from './activeReport';
+import { findingsViewId } from './findingsView';
+
+const kindLabels: Record<ReportKind, string> = {
+  'cra-letter': 'Unannounced inspection letter',
+  'sif-report': 'SIF report',
+  'ilacs-report': 'ILACS report',
+  'ilacs-summary': 'ILACS summary',
+  'focused-visit': 'Focused visit',
+  'send-report': 'Area SEND report',
+  'lac-report': 'Looked after children report',
+  unknown: 'Report',
+};
+
+export function registerStatusBar(active: ActiveReport): vscode.Disposable {
+  const item = vscode.window.createStatusBarItem('inspectionReports.status', vscode.StatusBarAlignment.Left, 10);
+  item.name = 'Inspection Report';
+  item.command = `${findingsViewId}.focus`;
+  const update = (): void => {
+    const report = active.findings;
+    if (!report) {
+      item.hide();
+      return;
+    }
+    const count = (category: string) => report.groups.find((group) => group.category === category)?.findings.length ?? 0;
+    const priority = count('priority-action');
+    const development = count('development');
+    const parts = [kindLabels[report.kind], report.overall ? gradeNames[report.overall] : undefined, `$(flame) ${priority}`, `$(arrow-circle-up) ${development}`];
+    item.text = parts.filter(Boolean).join(' · ');
+    item.tooltip = `${report.title}: ${priority} ${priority === 1 ? 'area' : 'areas'} for priority action, ${development} for development. Click to show the findings.`;
+    item.backgroundColor = priority > 0 ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
+    item.show();
+  };
+  const listener = active.onDidChange(update);
+  update();
+  return vscode.Disposable.from(item, listener);
+}

@@ -1,0 +1,133 @@
+// The extension in real VS Code, on the seeds: the language switch, the Outline, a hover,
+// the findings view, the jump to an area for priority action, and the Problems an edit
+// raises and its undo clears. Screenshots of the window go to the README.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { InspectionReportsApi } from '../../client/src/extension';
+import { screenshot } from './screenshot';
+
+const extensionId = 'inspection-reports.inspection-reports';
+
+async function waitFor<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, timeoutMs = 20000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined && value !== false) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+function seed(name: string): vscode.Uri {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  assert.ok(folder, 'the tests run with the seeds folder open');
+  return vscode.Uri.joinPath(folder.uri, name);
+}
+
+async function open(name: string): Promise<vscode.TextEditor> {
+  const document = await vscode.workspace.openTextDocument(seed(name));
+  await vscode.window.showTextDocument(document);
+  // The extension switches the plain-text file to the report language.
+  return waitFor('the report language', () => {
+    const editor = vscode.window.activeTextEditor;
+    return editor?.document.languageId === 'inspection-report' && editor.document.uri.toString() === seed(name).toString() ? editor : undefined;
+  });
+}
+
+async function treeLabels(api: InspectionReportsApi): Promise<string[]> {
+  const view = api.findingsView;
+  return Promise.all(view.getChildren().map(async (node) => {
+    const item = view.getTreeItem(node);
+    return `${typeof item.label === 'string' ? item.label : item.label?.label} (${item.description})`;
+  }));
+}
+
+describe('Inspection Reports in VS Code', () => {
+  let api: InspectionReportsApi;
+  const essex = '001_3fc988dedc62c826.txt';
+
+  before(async () => {
+    const extension = vscode.extensions.getExtension<InspectionReportsApi>(extensionId);
+    assert.ok(extension, `${extensionId} is installed`);
+    api = await extension.activate();
+  });
+
+  it('reads a seed as an inspection report and gives its outline', async () => {
+    const editor = await open(essex);
+    const symbols = await waitFor('document symbols', async () => {
+      const found = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', editor.document.uri);
+      return found && found.length > 0 ? found : undefined;
+    });
+    assert.deepEqual(symbols.map((symbol) => [symbol.name, symbol.detail]), [
+      ['Delivered satisfactorily in accordance with national guidance', '8 satisfactory'],
+      ['Strengths', '3 strengths'],
+      ['Areas for development', '8 for development'],
+      ['Areas for priority action', '3 priority actions'],
+    ]);
+  });
+
+  it('hovers on the title block with the report in brief', async () => {
+    const editor = await open(essex);
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, new vscode.Position(16, 5));
+    const text = hovers.flatMap((hover) => hover.contents.map((content) => (typeof content === 'string' ? content : content.value))).join('\n');
+    assert.match(text, /### Essex County Council/);
+    assert.match(text, /\| Areas for priority action \| 3 \|/);
+    editor.selection = new vscode.Selection(16, 5, 16, 5);
+    await vscode.commands.executeCommand('editor.action.showHover');
+    await screenshot('hover-summary');
+  });
+
+  it('lists the findings, areas for priority action first, and jumps to each', async () => {
+    const editor = await open(essex);
+    await vscode.commands.executeCommand('inspectionReports.findings.focus');
+    const labels = await waitFor('the findings of the Essex letter', async () => {
+      const found = await treeLabels(api);
+      return found.length > 0 && found[0].startsWith('Areas for priority action') ? found : undefined;
+    });
+    assert.deepEqual(labels, ['Areas for priority action (3)', 'Areas for development (8)', 'Strengths (3)', 'Satisfactory (8)']);
+
+    editor.selection = new vscode.Selection(0, 0, 0, 0);
+    await vscode.commands.executeCommand('inspectionReports.nextPriorityAction');
+    assert.equal(vscode.window.activeTextEditor?.selection.active.line, 64);
+    await vscode.commands.executeCommand('inspectionReports.nextPriorityAction');
+    assert.equal(vscode.window.activeTextEditor?.selection.active.line, 65);
+    await vscode.commands.executeCommand('inspectionReports.previousPriorityAction');
+    assert.equal(vscode.window.activeTextEditor?.selection.active.line, 64);
+    await vscode.commands.executeCommand('outline.focus');
+    await vscode.commands.executeCommand('inspectionReports.findings.focus');
+    await screenshot('findings-and-outline');
+  });
+
+  it('shows every report of the workspace when asked', async () => {
+    await vscode.commands.executeCommand('inspectionReports.showWorkspaceFindings');
+    const reports = await waitFor('the workspace’s reports', async () => {
+      const found = await treeLabels(api);
+      return found.length === 5 ? found : undefined;
+    });
+    assert.deepEqual(reports.map((label) => label.replace(/ \(.*\)$/, '')).sort(), [
+      'Essex County Council',
+      'Stockton-on-Tees Borough Council',
+      'Thurrock',
+      'Thurrock Council',
+      'Thurrock Council',
+    ]);
+    await vscode.commands.executeCommand('inspectionReports.showReportFindings');
+  });
+
+  it('shows a problem when the Essex letter loses its areas for priority action, and clears it on undo', async () => {
+    const editor = await open(essex);
+    const problems = () => vscode.languages.getDiagnostics(editor.document.uri).filter((diagnostic) => diagnostic.source === 'inspection-reports');
+    await editor.edit((edit) => edit.delete(new vscode.Range(62, 0, 74, 0)));
+    const raised = await waitFor('the contradiction', () => {
+      const found = problems();
+      return found.length > 0 ? found : undefined;
+    });
+    assert.deepEqual(raised.map((diagnostic) => [typeof diagnostic.code === 'object' ? diagnostic.code.value : diagnostic.code, diagnostic.range.start.line]), [['letter.outcome-contradiction', 20]]);
+    await vscode.commands.executeCommand('workbench.actions.view.problems');
+    await screenshot('problems');
+    await vscode.window.showTextDocument(editor.document);
+    await vscode.commands.executeCommand('undo');
+    await waitFor('the problem to clear', () => problems().length === 0 || undefined);
+    assert.equal(editor.document.isDirty, false);
+  });
+});

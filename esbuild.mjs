@@ -4,6 +4,8 @@ import * as esbuild from 'esbuild';
 import { existsSync, readdirSync } from 'node:fs';
 
 const watch = process.argv.includes('--watch');
+// The packaged extension ships minified bundles without source maps.
+const production = process.argv.includes('--production');
 const entries = [
   { in: 'client/src/extension.ts', out: 'client', external: ['vscode'] },
   { in: 'server/src/main.ts', out: 'server' },
@@ -23,7 +25,8 @@ const contexts = await Promise.all(entries.map((entry) => esbuild.context({
   platform: 'node',
   format: 'cjs',
   target: 'node20',
-  sourcemap: true,
+  sourcemap: !production,
+  minify: production,
   external: entry.external ?? [],
   // Some dependencies' ES modules read import.meta.url (fdir, under tinyglobby); in a
   // CommonJS bundle it is made from __filename, after the directive that keeps the

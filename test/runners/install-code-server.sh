@@ -13,6 +13,11 @@ CACHE="${1:-$REPO/.cache/code-server}"
 mkdir -p "$CACHE"
 CACHE="$(cd "$CACHE" && pwd)"
 
+# Run from an npm script (npm test), the outer npm's settings would reach the inner npm
+# and put its own Node 20 first for code-server's install scripts: start clean.
+for variable in $(env | grep -o '^npm_[A-Za-z0-9_]*'); do unset "$variable"; done
+unset NODE
+
 CODE_SERVER_VERSION=4.139.1
 NODE_MAJOR=24
 

@@ -28,10 +28,15 @@ export function registerStatusBar(active: ActiveReport): vscode.Disposable {
     }
     const count = (category: string) => report.groups.find((group) => group.category === category)?.findings.length ?? 0;
     const priority = count('priority-action');
-    const development = count('development');
-    const parts = [kindLabels[report.kind], report.overall ? gradeNames[report.overall] : undefined, `$(flame) ${priority}`, `$(arrow-circle-up) ${development}`];
-    item.text = parts.filter(Boolean).join(' · ');
-    item.tooltip = `${report.title}: ${priority} ${priority === 1 ? 'area' : 'areas'} for priority action, ${development} for development. Click to show the findings.`;
+    // The counts a reader acts on: priority actions always (none is news too), and
+    // areas for development and recommendations where the report has them.
+    const counts = [
+      `$(flame) ${priority}`,
+      count('development') > 0 ? `$(arrow-circle-up) ${count('development')}` : undefined,
+      count('recommendation') > 0 ? `$(lightbulb) ${count('recommendation')}` : undefined,
+    ];
+    item.text = [kindLabels[report.kind], report.overall ? gradeNames[report.overall] : undefined, ...counts].filter(Boolean).join(' · ');
+    item.tooltip = `${report.title}: ${report.groups.map((group) => `${group.findings.length} ${group.name.toLowerCase()}`).join(', ')}. Click to show the findings.`;
     item.backgroundColor = priority > 0 ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
     item.show();
   };

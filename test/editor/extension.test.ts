@@ -64,6 +64,18 @@ describe('Inspection Reports in VS Code', () => {
       ['Areas for development', '8 for development'],
       ['Areas for priority action', '3 priority actions'],
     ]);
+
+    // The SIF report's Outline, for the README: judgements, graded sections, recommendations.
+    const sif = await open('003_35a5abd99a445aeb.txt');
+    await waitFor('the SIF report’s symbols', async () => {
+      const found = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', sif.document.uri);
+      return found && found[0]?.name === 'Judgements' ? found : undefined;
+    });
+    sif.selection = new vscode.Selection(16, 0, 16, 0);
+    sif.revealRange(new vscode.Range(0, 0, 30, 0), vscode.TextEditorRevealType.AtTop);
+    await vscode.commands.executeCommand('workbench.action.gotoSymbol');
+    await screenshot('outline');
+    await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
   });
 
   it('hovers on the title block with the report in brief', async () => {
@@ -93,9 +105,9 @@ describe('Inspection Reports in VS Code', () => {
     assert.equal(vscode.window.activeTextEditor?.selection.active.line, 65);
     await vscode.commands.executeCommand('inspectionReports.previousPriorityAction');
     assert.equal(vscode.window.activeTextEditor?.selection.active.line, 64);
-    await vscode.commands.executeCommand('outline.focus');
-    await vscode.commands.executeCommand('inspectionReports.findings.focus');
-    await screenshot('findings-and-outline');
+    // The view follows the cursor to the finding it stands in.
+    await waitFor('the finding at the cursor selected in the view', () => api.findingsView.selection?.range.start.line === 64 || undefined);
+    await screenshot('findings');
   });
 
   it('shows every report of the workspace when asked', async () => {

@@ -142,4 +142,22 @@ describe('Inspection Reports in VS Code', () => {
     await waitFor('the problem to clear', () => problems().length === 0 || undefined);
     assert.equal(editor.document.isDirty, false);
   });
+
+  it('turns a rule off for one file, as its quick fix does, and shows the report summary', async () => {
+    const editor = await open('003_35a5abd99a445aeb.txt');
+    const uri = editor.document.uri;
+    const codes = () => vscode.languages.getDiagnostics(uri).map((diagnostic) => (typeof diagnostic.code === 'object' ? diagnostic.code.value : diagnostic.code));
+    await waitFor('the SIF report’s warning', () => codes().includes('judgement.missing-in-section') || undefined);
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, new vscode.Range(181, 0, 181, 0));
+    const turnOff = actions.find((action) => action.title === 'Turn off ‘judgement.missing-in-section’ for this file');
+    assert.ok(turnOff?.command, actions.map((action) => action.title).join(', '));
+    await vscode.commands.executeCommand(turnOff.command.command, ...(turnOff.command.arguments ?? []));
+    assert.deepEqual(vscode.workspace.getConfiguration('inspectionReports', uri).get('diagnostics.ignore'), { '003_35a5abd99a445aeb.txt': ['judgement.missing-in-section'] });
+    await waitFor('the warning to go', () => !codes().includes('judgement.missing-in-section') || undefined);
+    await vscode.workspace.getConfiguration('inspectionReports', uri).update('diagnostics.ignore', undefined, vscode.ConfigurationTarget.WorkspaceFolder);
+
+    await vscode.commands.executeCommand('inspectionReports.showSummary');
+    const summary = await waitFor('the summary document', () => vscode.workspace.textDocuments.find((document) => document.languageId === 'markdown' && document.getText().startsWith('### Thurrock Council')));
+    assert.match(summary.getText(), /\| Recommendations \| 18 \|/);
+  });
 });

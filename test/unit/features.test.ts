@@ -5,32 +5,17 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { DocumentSymbol, MarkupContent, Range } from 'vscode-languageserver-types';
+import type { MarkupContent } from 'vscode-languageserver-types';
 import { definitionsAt } from '../../server/src/features/definitions';
 import { documentSymbols } from '../../server/src/features/documentSymbols';
 import { foldingRanges } from '../../server/src/features/folding';
 import { hoverAt } from '../../server/src/features/hover';
 import { parseReport } from '../../server/src/parser';
-import { corpusDir, flattenSections, seedNames, seedsDir } from './helpers';
-
-function inside(inner: Range, outer: Range): boolean {
-  const before = (a: Range['start'], b: Range['start']) => a.line < b.line || (a.line === b.line && a.character <= b.character);
-  return before(outer.start, inner.start) && before(inner.end, outer.end);
-}
-
-function checkNesting(symbols: readonly DocumentSymbol[], parent: DocumentSymbol | undefined, problems: string[]): void {
-  for (const symbol of symbols) {
-    if (!inside(symbol.selectionRange, symbol.range)) problems.push(`${symbol.name}: selection outside its range`);
-    if (parent && !inside(symbol.range, parent.range)) problems.push(`${symbol.name}: outside ${parent.name}`);
-    if (symbol.name.trim() === '') problems.push('a symbol with no name');
-    checkNesting(symbol.children ?? [], symbol, problems);
-  }
-}
+import { corpusDir, flattenSections, seedNames, seedsDir, symbolNestingProblems } from './helpers';
 
 function checkDocument(file: string): void {
   const report = parseReport(fs.readFileSync(file, 'utf8'));
-  const problems: string[] = [];
-  checkNesting(documentSymbols(report), undefined, problems);
+  const problems = symbolNestingProblems(documentSymbols(report));
 
   const folds = foldingRanges(report);
   folds.forEach((fold, index) => {

@@ -3,6 +3,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { ReportDiagnostic } from '../../server/src/diagnostics';
+import type { DocumentSymbol } from 'vscode-languageserver-types';
 import type { Range, Report, Section } from '../../server/src/model';
 
 /** A fixture's text: one argument a line, joined with `\n`. */
@@ -95,4 +96,16 @@ export function seededBytes(seed: number, count: number): Buffer {
     bytes[i] = state >>> 24;
   }
   return bytes;
+}
+
+/** What VS Code would reject in an outline: a selection outside its symbol, a child outside its parent, no name. */
+export function symbolNestingProblems(symbols: readonly DocumentSymbol[], parent?: DocumentSymbol): string[] {
+  const before = (a: Range['start'], b: Range['start']) => a.line < b.line || (a.line === b.line && a.character <= b.character);
+  const inside = (inner: Range, outer: Range) => before(outer.start, inner.start) && before(inner.end, outer.end);
+  return symbols.flatMap((symbol) => [
+    ...(inside(symbol.selectionRange, symbol.range) ? [] : [`${symbol.name}: selection outside its range`]),
+    ...(parent && !inside(symbol.range, parent.range) ? [`${symbol.name}: outside ${parent.name}`] : []),
+    ...(symbol.name.trim() === '' ? ['a symbol with no name'] : []),
+    ...symbolNestingProblems(symbol.children ?? [], symbol),
+  ]);
 }

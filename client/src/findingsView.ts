@@ -23,6 +23,14 @@ const icons: Record<FindingCategory, vscode.ThemeIcon> = {
   satisfactory: new vscode.ThemeIcon('pass'),
 };
 
+const shortNames: Record<FindingCategory, string> = {
+  'priority-action': 'priority',
+  development: 'development',
+  recommendation: 'recommendations',
+  strength: 'strengths',
+  satisfactory: 'satisfactory',
+};
+
 export class FindingsView implements vscode.TreeDataProvider<Node>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<Node | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
@@ -106,10 +114,12 @@ export class FindingsView implements vscode.TreeDataProvider<Node>, vscode.Dispo
 
   getTreeItem(node: Node): vscode.TreeItem {
     if (node.type === 'report') {
-      const item = new vscode.TreeItem(node.report.title, vscode.TreeItemCollapsibleState.Expanded);
-      item.description = vscode.workspace.asRelativePath(vscode.Uri.parse(node.report.uri));
-      item.resourceUri = vscode.Uri.parse(node.report.uri);
-      item.iconPath = vscode.ThemeIcon.File;
+      // Closed, with its counts: the workspace reads as a list of reports first.
+      const item = new vscode.TreeItem(node.report.title, vscode.TreeItemCollapsibleState.Collapsed);
+      item.id = node.report.uri;
+      item.description = node.report.groups.map((group) => `${group.findings.length} ${shortNames[group.category]}`).join(' · ');
+      item.tooltip = vscode.workspace.asRelativePath(vscode.Uri.parse(node.report.uri));
+      item.iconPath = node.report.groups.some((group) => group.category === 'priority-action') ? icons['priority-action'] : new vscode.ThemeIcon('file-text');
       return item;
     }
     if (node.type === 'group') {

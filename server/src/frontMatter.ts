@@ -194,6 +194,8 @@ function readReportMetadata(lines: readonly Line[], frontEnd: number): Metadata 
     for (let i = titleStart; i < head.length && parts.length < 3; i++) {
       const line = head[i];
       if (parts.length > 0 && (line.index !== head[i - 1].index + 1 || /:|^and$/i.test(line.text))) break;
+      // The council under `Inspection of looked after children services` is not title.
+      if (parts.length > 0 && /^inspection of looked after children/i.test(parts[0]) && /\b(?:council|borough|city|county)\b/i.test(line.text)) break;
       parts.push(line.text);
     }
     const title = parts.join(' ').replace(/[\u00b9\u00b2\u00b3]|\d$/g, '');

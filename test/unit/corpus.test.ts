@@ -40,6 +40,8 @@ describe('corpus', function () {
       assert.notEqual(report.kind, 'unknown', `${name}: kind not recognised`);
       assert.ok(report.sections.length > 0, `${name}: no sections`);
       assert.ok(report.findings.length > 0, `${name}: no findings`);
+      // The findings view and Go to Symbol in Workspace name each report by its authority.
+      assert.ok(report.metadata.authority, `${name}: no authority`);
       const errors = diagnostics.filter((diagnostic) => diagnostic.severity === 'error');
       assert.deepEqual(
         errors.map((diagnostic) => `${name}:${diagnostic.range.start.line + 1}: ${diagnostic.code}: ${diagnostic.message}`),

@@ -32,6 +32,8 @@ export interface TestClientOptions {
   readonly folders?: readonly string[];
   /** What workspace/configuration answers for `inspectionReports`; omit to not support it. */
   readonly settings?: unknown;
+  /** What workspace/configuration answers for `files.exclude`. */
+  readonly filesExclude?: Record<string, boolean>;
   readonly debounceMs?: number;
   readonly largestDocument?: number;
 }
@@ -79,7 +81,7 @@ export class TestClient {
       this.wake();
     });
     connection.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) =>
-      params.items.map((item) => (item.section === 'inspectionReports' ? this.settings : item.section === 'files.exclude' ? { '**/.git': true } : null)));
+      params.items.map((item) => (item.section === 'inspectionReports' ? this.settings : item.section === 'files.exclude' ? (options.filesExclude ?? { '**/.git': true }) : null)));
     connection.onRequest('client/registerCapability', () => null);
     connection.onNotification('window/logMessage', () => undefined);
     connection.listen();

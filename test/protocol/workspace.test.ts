@@ -43,6 +43,12 @@ describe('workspace index', () => {
     assert.deepEqual(titles(all), ['letters/essex.txt Essex County Council', 'archive/old.txt Stockton-on-Tees Borough Council', 'thurrock.txt Thurrock Council']);
   });
 
+  it('leaves out what files.exclude hides', async () => {
+    client = await TestClient.inProcess({ folders: [folder], settings: {}, filesExclude: { '**/archive': true, '**/letters': false } });
+    const all = await client.connection.sendRequest<ReportFindings[]>('inspectionReports/workspaceFindings', {});
+    assert.deepEqual(titles(all), ['letters/essex.txt Essex County Council', 'thurrock.txt Thurrock Council']);
+  });
+
   it('honours its own include and exclude globs, and can be switched off', async () => {
     client = await TestClient.inProcess({ folders: [folder], settings: { index: { exclude: ['archive/**'] } } });
     const some = await client.connection.sendRequest<ReportFindings[]>('inspectionReports/workspaceFindings', {});

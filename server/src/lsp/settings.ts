@@ -25,11 +25,12 @@ export class SettingsSource {
     return settings;
   }
 
-  /** The globs of `files.exclude` that are switched on. */
+  /** The globs of `files.exclude` that are switched on, each with what lies under it. */
   excludedFiles(): Promise<string[]> {
     this.filesExclude ??= this.pull
       ? this.connection.workspace.getConfiguration('files.exclude').then(
-          (value: unknown) => (isObject(value) ? Object.entries(value).filter(([, on]) => on === true).map(([glob]) => glob) : []),
+          // A folder's glob (`**/archive`) excludes what is inside it too, as in VS Code.
+          (value: unknown) => (isObject(value) ? Object.entries(value).filter(([, on]) => on === true).flatMap(([glob]) => [glob, `${glob}/**`]) : []),
           () => [],
         )
       : Promise.resolve([]);

@@ -105,11 +105,14 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         reindex();
       });
     }
+    // Indexing starts first: the workspace requests wait for it, whatever the watchers do.
+    reindex();
     if (watchFiles) {
       const { include } = (await settings.forScope(undefined)).index;
-      await connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: include.map((globPattern) => ({ globPattern })) });
+      await connection.client
+        .register(DidChangeWatchedFilesNotification.type, { watchers: include.map((globPattern) => ({ globPattern })) })
+        .catch((error: unknown) => connection.console.error(`Inspection Reports: cannot watch files: ${String(error)}`));
     }
-    reindex();
   });
 
   // ------------------------------------------------------------------ diagnostics
@@ -203,7 +206,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   connection.onRequest(reportSummaryRequest, ({ uri }: DocumentFindingsParams, token: CancellationToken) => withReport(uri, token, null, reportCard));
 
-  connection.onRequest(workspaceFindingsRequest, async (token: CancellationToken) => {
+  // Sent with `{}` or with no params at all: the token is the last argument either way.
+  connection.onRequest(workspaceFindingsRequest, async (...args: unknown[]) => {
+    const token = args[args.length - 1] as CancellationToken;
     await indexed;
     return token.isCancellationRequested ? cancelled() : index.all();
   });

@@ -42,6 +42,8 @@ export class TestClient {
   private readonly published: PublishDiagnosticsParams[] = [];
   private readonly changes: FindingsChangedParams[] = [];
   private readonly waiters: (() => void)[] = [];
+  /** What the server asked the client to register, in order. */
+  readonly registrations: { method: string; registerOptions?: unknown }[] = [];
   settings: unknown;
 
   private constructor(readonly connection: ProtocolConnection, private readonly child?: ChildProcess) {}
@@ -82,7 +84,12 @@ export class TestClient {
     });
     connection.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) =>
       params.items.map((item) => (item.section === 'inspectionReports' ? this.settings : item.section === 'files.exclude' ? (options.filesExclude ?? { '**/.git': true }) : null)));
-    connection.onRequest('client/registerCapability', () => null);
+    connection.onRequest('client/registerCapability', (params: { registrations: { method: string; registerOptions?: unknown }[] }) => {
+      this.registrations.push(...params.registrations);
+      this.wake();
+      return null;
+    });
+    connection.onRequest('client/unregisterCapability', () => null);
     connection.onNotification('window/logMessage', () => undefined);
     connection.listen();
     const capabilities: ClientCapabilities = {
@@ -147,7 +154,8 @@ export class TestClient {
     await this.until(() => count() > before);
   }
 
-  private until(condition: () => boolean): Promise<void> {
+  /** Settles once `condition` holds, checked after each message from the server. */
+  until(condition: () => boolean): Promise<void> {
     if (condition()) return Promise.resolve();
     return new Promise((resolve) => {
       const check = () => {

@@ -107,12 +107,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     }
     // Indexing starts first: the workspace requests wait for it, whatever the watchers do.
     reindex();
-    if (watchFiles) {
-      const { include } = (await settings.forScope(undefined)).index;
-      await connection.client
-        .register(DidChangeWatchedFilesNotification.type, { watchers: include.map((globPattern) => ({ globPattern })) })
-        .catch((error: unknown) => connection.console.error(`Inspection Reports: cannot watch files: ${String(error)}`));
-    }
+    await watch();
   });
 
   // ------------------------------------------------------------------ diagnostics
@@ -178,7 +173,24 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     settings.forget();
     for (const document of documents.all()) schedule(document, 0);
     reindex();
+    void watch();
   });
+
+  // The client watches the files the index reads, and says when they change.
+  let watching: Promise<{ dispose(): void } | undefined> = Promise.resolve(undefined);
+  function watch(): Promise<unknown> {
+    if (!watchFiles) return Promise.resolve();
+    const previous = watching;
+    watching = (async () => {
+      (await previous)?.dispose();
+      const { include } = (await settings.forScope(undefined)).index;
+      return connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: include.map((globPattern) => ({ globPattern })) });
+    })().catch((error: unknown) => {
+      connection.console.error(`Inspection Reports: cannot watch files: ${String(error)}`);
+      return undefined;
+    });
+    return watching;
+  }
 
   // ------------------------------------------------------------------ features
 

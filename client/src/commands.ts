@@ -60,7 +60,7 @@ async function pickFinding(active: ActiveReport): Promise<void> {
   const findings = allFindings(active.findings);
   if (!editor || findings.length === 0) return;
   const picked = await vscode.window.showQuickPick(
-    findings.map((finding) => ({ label: finding.text.replace(/\s+/g, ' '), description: finding.section, detail: `${finding.category} · line ${finding.range.start.line + 1}`, finding })),
+    findings.map((finding) => ({ label: finding.text, description: finding.section, detail: `${finding.category} · line ${finding.range.start.line + 1}`, finding })),
     { title: 'Go to Finding', matchOnDescription: true },
   );
   if (picked) await reveal(editor.document.uri, picked.finding.range);
@@ -73,7 +73,7 @@ function findingAtCursor(active: ActiveReport): Finding | undefined {
 
 async function copyFinding(finding: Finding | undefined): Promise<void> {
   if (!finding) return;
-  await vscode.env.clipboard.writeText(finding.text.replace(/\s+/g, ' '));
+  await vscode.env.clipboard.writeText(finding.text);
   vscode.window.setStatusBarMessage('Finding copied', 2000);
 }
 

@@ -132,7 +132,7 @@ export class FindingsView implements vscode.TreeDataProvider<Node>, vscode.Dispo
       return item;
     }
     const { finding } = node;
-    const item = new vscode.TreeItem(`${finding.number !== undefined ? `${finding.number}. ` : ''}${finding.text.replace(/\s+/g, ' ')}`);
+    const item = new vscode.TreeItem(`${finding.number !== undefined ? `${finding.number}. ` : ''}${finding.text}`);
     item.id = `${node.report.uri}#${finding.range.start.line}:${finding.range.start.character}`;
     item.description = finding.section;
     item.tooltip = new vscode.MarkdownString().appendMarkdown(`**${findingCategoryNames[finding.category]}** · ${finding.section}${finding.recurring ? ' · recurring' : ''}\n\n`).appendText(finding.text);

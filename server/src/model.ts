@@ -143,6 +143,7 @@ export const findingCategoryNames: Record<FindingCategory, string> = {
 
 export interface Finding {
   readonly category: FindingCategory;
+  /** On one line: the report's line breaks and runs of white space are single spaces. */
   readonly text: string;
   readonly range: Range;
   /** The name of the section that holds it. */

@@ -32,7 +32,7 @@ export function exportFindings(reports: readonly ReportFindings[], format: Expor
           ...report.groups.flatMap((group) => [
             `## ${group.name} (${group.findings.length})`,
             '',
-            ...group.findings.map((finding) => `- ${finding.number !== undefined ? `${finding.number}. ` : ''}${finding.text.replace(/\s+/g, ' ')}${finding.recurring ? ' *(recurring)*' : ''} — line ${finding.range.start.line + 1}`),
+            ...group.findings.map((finding) => `- ${finding.number !== undefined ? `${finding.number}. ` : ''}${finding.text}${finding.recurring ? ' *(recurring)*' : ''} — line ${finding.range.start.line + 1}`),
             '',
           ]),
         ].join('\n'))

@@ -14,7 +14,7 @@ const entries = [
   { in: 'test/bench.ts', out: 'bench' },
   // The in-editor suite: its entry and each test file on its own, as mocha adds files.
   ...readdirSync('test/editor')
-    .filter((name) => name.endsWith('.ts'))
+    .filter((name) => name === 'index.ts' || name.endsWith('.test.ts'))
     .map((name) => ({ in: `test/editor/${name}`, out: `test/editor/${name.replace(/\.ts$/, '')}`, external: ['vscode', 'mocha'] })),
 ].filter((entry) => existsSync(entry.in));
 

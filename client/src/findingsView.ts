@@ -2,6 +2,7 @@
 // click from its place in the report; for the active report, or for every report in the
 // workspace grouped by report. A badge counts the areas for priority action.
 import * as vscode from 'vscode';
+import { countFindings } from '../../server/src/features/reading';
 import { findingCategoryNames, type Finding, type FindingCategory } from '../../server/src/model';
 import { workspaceFindingsRequest, type FindingGroup, type ReportFindings } from '../../server/src/protocol';
 import type { ActiveReport } from './activeReport';
@@ -21,14 +22,6 @@ const icons: Record<FindingCategory, vscode.ThemeIcon> = {
   recommendation: new vscode.ThemeIcon('lightbulb'),
   strength: new vscode.ThemeIcon('star-full', new vscode.ThemeColor('charts.green')),
   satisfactory: new vscode.ThemeIcon('pass'),
-};
-
-const shortNames: Record<FindingCategory, string> = {
-  'priority-action': 'priority',
-  development: 'development',
-  recommendation: 'recommendations',
-  strength: 'strengths',
-  satisfactory: 'satisfactory',
 };
 
 export class FindingsView implements vscode.TreeDataProvider<Node>, vscode.Disposable {
@@ -117,7 +110,7 @@ export class FindingsView implements vscode.TreeDataProvider<Node>, vscode.Dispo
       // Closed, with its counts: the workspace reads as a list of reports first.
       const item = new vscode.TreeItem(node.report.title, vscode.TreeItemCollapsibleState.Collapsed);
       item.id = node.report.uri;
-      item.description = node.report.groups.map((group) => `${group.findings.length} ${shortNames[group.category]}`).join(' · ');
+      item.description = countFindings(node.report.groups.flatMap((group) => group.findings));
       item.tooltip = vscode.workspace.asRelativePath(vscode.Uri.parse(node.report.uri));
       item.iconPath = node.report.groups.some((group) => group.category === 'priority-action') ? icons['priority-action'] : new vscode.ThemeIcon('file-text');
       return item;

@@ -141,6 +141,15 @@ export const findingCategoryNames: Record<FindingCategory, string> = {
   satisfactory: 'Satisfactory',
 };
 
+/** One finding of a category, as a label: `Area for priority action`. */
+export const findingNames: Record<FindingCategory, string> = {
+  'priority-action': 'Area for priority action',
+  development: 'Area for development',
+  recommendation: 'Recommendation',
+  strength: 'Strength',
+  satisfactory: 'Satisfactory',
+};
+
 export interface Finding {
   readonly category: FindingCategory;
   /** On one line: the report's line breaks and runs of white space are single spaces. */

@@ -9,7 +9,7 @@ import type { MarkupContent } from 'vscode-languageserver-types';
 import { definitionsAt } from '../../server/src/features/definitions';
 import { documentSymbols } from '../../server/src/features/documentSymbols';
 import { foldingRanges } from '../../server/src/features/folding';
-import { hoverAt } from '../../server/src/features/hover';
+import { escape, hoverAt } from '../../server/src/features/hover';
 import { parseReport } from '../../server/src/parser';
 import { corpusDir, flattenSections, seedNames, seedsDir, symbolNestingProblems } from './helpers';
 
@@ -26,7 +26,7 @@ function checkDocument(file: string): void {
   for (const section of flattenSections(report.sections)) {
     const hover = hoverAt(report, section.headingRange.start);
     const text = hover ? (hover.contents as MarkupContent).value : '';
-    if (!text.includes(section.name.replace(/([\\`*_{}[\]<>|#])/g, '\\$1'))) problems.push(`no hover naming ‘${section.name}’ at line ${section.headingRange.start.line}`);
+    if (!text.includes(escape(section.name))) problems.push(`no hover naming ‘${section.name}’ at line ${section.headingRange.start.line}`);
   }
 
   for (const tag of report.recommendationTags) {

@@ -3,7 +3,7 @@
 // that VS Code's Outline, breadcrumbs, sticky scroll and Go to Symbol all follow the
 // report's own structure. The judgement table, where the report has one, comes first.
 import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver-types';
-import { gradeNames, type Finding, type FindingCategory, type Range, type Report, type Section } from '../model';
+import { findingNames, gradeNames, type Finding, type FindingCategory, type Range, type Report, type Section } from '../model';
 import { contains, countFindings, findingsIn, shorten } from './reading';
 
 // One icon per category, so that areas for priority action stand out in the Outline.
@@ -13,14 +13,6 @@ const findingSymbolKinds: Record<FindingCategory, SymbolKind> = {
   recommendation: SymbolKind.Method,
   strength: SymbolKind.Constant,
   satisfactory: SymbolKind.Boolean,
-};
-
-export const findingNames: Record<FindingCategory, string> = {
-  'priority-action': 'Area for priority action',
-  development: 'Area for development',
-  recommendation: 'Recommendation',
-  strength: 'Strength',
-  satisfactory: 'Satisfactory',
 };
 
 export function documentSymbols(report: Report): DocumentSymbol[] {

@@ -3,9 +3,8 @@
 // section it names; on a section heading, that section in brief; on a finding, what kind
 // of finding it is. The most specific thing under the pointer wins.
 import type { Hover } from 'vscode-languageserver-types';
-import { findingCategories, findingCategoryNames, gradeNames, reportKindNames, type Grade, type Judgement, type Position, type Range, type Report, type Section } from '../model';
+import { findingCategories, findingCategoryNames, findingNames, gradeNames, reportKindNames, type Grade, type Judgement, type Position, type Range, type Report, type Section } from '../model';
 import { flatten } from '../references';
-import { findingNames } from './documentSymbols';
 import { contains, countFindings, findingsIn, shorten } from './reading';
 
 export function hoverAt(report: Report, position: Position): Hover | undefined {
@@ -90,7 +89,7 @@ function gradeScale(judgement: Judgement): string {
 }
 
 /** Report text in Markdown: characters that would format it are escaped. */
-function escape(text: string): string {
+export function escape(text: string): string {
   return text.replace(/([\\`*_{}[\]<>|#])/g, '\\$1');
 }
 

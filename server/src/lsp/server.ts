@@ -16,7 +16,7 @@ import {
   type InitializeResult,
   type WorkspaceFolder,
 } from 'vscode-languageserver';
-import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
+import type { Diagnostic } from 'vscode-languageserver-types';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import { checkReport } from '../diagnostics';
@@ -26,7 +26,7 @@ import { documentSymbols } from '../features/documentSymbols';
 import { findingGroups } from '../features/findingGroups';
 import { foldingRanges } from '../features/folding';
 import { hoverAt, reportCard } from '../features/hover';
-import { diagnosticSource, toDiagnostic } from '../features/lspDiagnostics';
+import { toDiagnostic } from '../features/lspDiagnostics';
 import { applyRuleSettings } from '../features/ruleSettings';
 import { matchesQuery } from '../features/workspaceSymbols';
 import type { Report } from '../model';
@@ -143,14 +143,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   function tooLarge(document: TextDocument): Diagnostic {
     const megabytes = (value: number) => `${(value / 1024 / 1024).toFixed(0)} MB`;
-    return {
-      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-      severity: DiagnosticSeverity.Information,
-      code: 'document.too-large',
-      ...(explanation('document.too-large') ? { codeDescription: { href: explanation('document.too-large') as string } } : {}),
-      source: diagnosticSource,
-      message: `This document is ${megabytes(document.getText().length)}; Inspection Reports reads documents of up to ${megabytes(largest)}, so it shows no outline or findings for it.`,
-    };
+    const message = `This document is ${megabytes(document.getText().length)}; Inspection Reports reads documents of up to ${megabytes(largest)}, so it shows no outline or findings for it.`;
+    return toDiagnostic({ code: 'document.too-large', severity: 'information', message, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } }, explanation);
   }
 
   // Checked at once when opened, then once typing pauses.

@@ -74,13 +74,19 @@ function leadInOf(block: Block, kind: ReportKind): LeadIn | undefined {
 }
 
 /**
- * Some reports repeat a judgement heading in a small `Key Judgement` / `Judgement Grade`
- * table under it: the repeat, with its grade, is the same section.
+ * A heading that repeats the open section's is the same section: a table's header row
+ * repeated on the next line by extraction (the heading then covers both lines), or a
+ * judgement heading repeated, with its grade, in a small `Key Judgement` / `Judgement
+ * Grade` table under it.
  */
-function repeatedHeading(current: DraftSection | undefined, name: string): DraftSection | undefined {
-  if (!current || current.role !== 'judgement' || current.children.length > 0) return undefined;
-  if (headingKey(current.name) !== headingKey(name)) return undefined;
-  if (!current.blocks.every((block) => block.type === 'paragraph' && block.text.length < 40)) return undefined;
+function repeatedHeading(current: DraftSection | undefined, name: string, heading: Block): DraftSection | undefined {
+  if (!current || current.children.length > 0 || headingKey(current.name) !== headingKey(name)) return undefined;
+  const last = heading.lines[heading.lines.length - 1];
+  if (current.blocks.length === 0 && current.headingRange.end.line + 1 === heading.lines[0].index) {
+    current.headingRange = range(current.headingRange.start.line, current.headingRange.start.character, last.index, last.end);
+    return current;
+  }
+  if (current.role !== 'judgement' || !current.blocks.every((block) => block.type === 'paragraph' && block.text.length < 40)) return undefined;
   current.blocks = [];
   return current;
 }
@@ -128,22 +134,25 @@ export function buildSections(
     if (block.type === 'heading') {
       const match = headings.get(block.lines[0].index);
       const role = match?.rule?.role ?? 'other';
-      const repeated = role === 'judgement' ? repeatedHeading(stack[stack.length - 1], match?.name ?? '') : undefined;
+      const repeated = repeatedHeading(stack[stack.length - 1], match?.name ?? block.text, block);
       const section = repeated ?? open(match?.name ?? block.text, role, blockRange(block), match?.rule?.parents, !match?.rule);
       let grade = match?.grade;
+      let graded = blockRange(block);
       // A grade on the line after a judgement heading (`Requires improvement`, `Grade 4
       // (Inadequate)`) belongs to the heading.
       const next = blocks[i + 1];
       if (!grade && match?.rule?.graded && next?.type === 'paragraph' && next.lines.length <= 2) {
         grade = gradeOnly(next.text);
         if (grade) {
-          section.headingRange = range(block.lines[0].index, block.lines[0].start, next.lines[next.lines.length - 1].index, next.lines[next.lines.length - 1].end);
+          graded = range(block.lines[0].index, block.lines[0].start, next.lines[next.lines.length - 1].index, next.lines[next.lines.length - 1].end);
+          // A repeat in a grade box leaves the section's heading where it was.
+          if (!repeated) section.headingRange = graded;
           i++;
         }
       }
       if (grade) {
         const area = judgementArea(section.name);
-        if (area) section.judgement = { area, label: section.name, grade: grade.grade, gradeText: grade.text, source: 'heading', range: section.headingRange };
+        if (area) section.judgement = { area, label: section.name, grade: grade.grade, gradeText: grade.text, source: 'heading', range: repeated ? graded : section.headingRange };
       }
       continue;
     }

@@ -6,14 +6,16 @@ import { gradeNames, type Judgement, type Report } from '../model';
 import type { ReportDiagnostic } from './types';
 
 export function checkJudgements(report: Report): ReportDiagnostic[] {
-  if (report.kind !== 'sif-report' && report.kind !== 'ilacs-report') return [];
+  if (report.kind !== 'sif-report' && report.kind !== 'ilacs-report' && report.kind !== 'lac-report') return [];
   const table = report.judgements.filter((judgement) => judgement.source === 'table');
-  // The board's judgement and the overall one are sentences that tables of most years leave out.
-  const stated = report.judgements.filter((judgement) => judgement.source !== 'table' && judgement.area !== 'overall' && judgement.area !== 'lscb');
+  const stated = report.judgements.filter((judgement) => judgement.source !== 'table');
   if (table.length === 0) return [];
   const diagnostics: ReportDiagnostic[] = [];
   for (const judgement of stated) {
     const row = table.find((candidate) => candidate.area === judgement.area);
+    // The board's judgement and the overall one are sentences that tables of most years
+    // leave out: only a row that grades them otherwise is worth a word.
+    if (!row && (judgement.area === 'overall' || judgement.area === 'lscb')) continue;
     if (!row) {
       diagnostics.push({
         code: 'judgement.missing-in-table',

@@ -4,7 +4,6 @@
 import { judgementArea } from '../grades';
 import { headingKey } from '../headings';
 import type { JudgementArea, Report, ReportKind, Section, SectionRole } from '../model';
-import { flatten } from '../references';
 import { range } from '../text';
 import { insertSection, type SectionText } from './insertSection';
 import type { ReportDiagnostic } from './types';
@@ -84,10 +83,15 @@ const requiredSections: Partial<Record<ReportKind, readonly Requirement[]>> = {
   ],
 };
 
+/** What a kind must have, as named in `section.missing`, and how each is found. */
+export function requiredSectionsOf(kind: ReportKind): { readonly name: string; readonly present: (section: Section) => boolean }[] {
+  return (requiredSections[kind] ?? []).filter((requirement) => !requirement.landmark);
+}
+
 export function checkRequiredSections(report: Report): ReportDiagnostic[] {
   const wanted = requiredSections[report.kind];
   if (!wanted) return [];
-  const sections = flatten(report.sections);
+  const sections = outsideBoard(report.sections);
   const found = wanted.map((requirement) => sections.find(requirement.present));
   return wanted.flatMap((requirement, index) => {
     if (found[index] || requirement.landmark) return [];
@@ -105,6 +109,15 @@ export function checkRequiredSections(report: Report): ReportDiagnostic[] {
       },
     ];
   });
+}
+
+/**
+ * Every section but those inside the Local Safeguarding Children Board's: a SIF report
+ * reviews the board in a part of its own, with its own recommendations, which do not
+ * stand for the report's.
+ */
+function outsideBoard(sections: readonly Section[]): Section[] {
+  return sections.flatMap((section) => [section, ...(section.role === 'lscb' ? [] : outsideBoard(section.children))]);
 }
 
 const kindNoun: Record<ReportKind, string> = {

@@ -1,8 +1,10 @@
 // `npm run corpus`: one row per document — what the parser made of it and what the checks
 // say — over the real documents in ../shared/corpus and the seeds. For eyeballing
 // recognition and speed across every framework, not a test: it asserts nothing.
+// With `--mutations`, the recall of each rule on damaged copies of the same documents
+// (test/mutations.ts) and the false alarms on them as published, against the targets.
 //
-//   node dist/corpus.js [DIR]      DIR defaults to ../shared/corpus beside the repository
+//   node dist/corpus.js [--mutations] [DIR]      DIR defaults to ../shared/corpus beside the repository
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -12,6 +14,7 @@ import type { Severity } from '../server/src/diagnostics/types';
 import { findingCategories, type FindingCategory, type Report } from '../server/src/model';
 import { parseReport } from '../server/src/parser';
 import { flatten } from '../server/src/references';
+import { measureRecall, recallTarget } from './mutations';
 
 // The bundle runs from dist/, so the repository is one level up from __dirname.
 const repo = path.resolve(__dirname, '..');
@@ -38,7 +41,7 @@ interface Row {
 }
 
 function main(): void {
-  const { positionals } = parseArgs({ options: {}, allowPositionals: true });
+  const { positionals, values } = parseArgs({ options: { mutations: { type: 'boolean' } }, allowPositionals: true });
   const corpusDir = positionals[0] !== undefined ? path.resolve(positionals[0]) : defaultCorpus;
   const groups: { label: string; files: string[] }[] = [];
   if (fs.existsSync(corpusDir)) {
@@ -47,6 +50,10 @@ function main(): void {
     console.log(`No corpus at ${path.relative(process.cwd(), corpusDir) || '.'}: showing the seeds only.`);
   }
   groups.push({ label: 'seeds', files: listFiles(seedsDir, () => true) });
+  if (values.mutations) {
+    printRecall(groups.flatMap((group) => group.files.map((file) => ({ name: `${group.label}/${path.basename(file)}`, text: fs.readFileSync(file, 'utf8') }))));
+    return;
+  }
 
   const rows: Row[] = [];
   const header = ['file', 'kind', 'sect', ...findingCategories.map((c) => categoryColumns[c]), ...severities.map((s) => severityColumns[s]), 'parse ms'];
@@ -109,6 +116,23 @@ function totals(rows: readonly Row[]): Row {
   };
 }
 
+function printRecall(documents: { name: string; text: string }[]): void {
+  const started = performance.now();
+  const { rules, falseAlarms } = measureRecall(documents);
+  const table = [['rule', '', 'damaged', 'noticed', 'recall', 'target', '']];
+  for (const rule of rules) {
+    const recall = rule.tried === 0 ? 1 : rule.caught / rule.tried;
+    table.push([rule.rule, '', String(rule.tried), String(rule.caught), `${(100 * recall).toFixed(1)}%`, `≥ ${100 * recallTarget}%`, recall >= recallTarget ? 'met' : 'MISSED']);
+  }
+  printTable(table, false);
+  console.log(`\nFalse alarms (errors on ${documents.length} documents as published): ${falseAlarms.length} (target 0: ${falseAlarms.length === 0 ? 'met' : 'MISSED'})`);
+  for (const { document, diagnostic } of falseAlarms) console.log(`  ${document}:${diagnostic.range.start.line + 1}: ${diagnostic.code}: ${diagnostic.message}`);
+  const missed = rules.flatMap((rule) => rule.missed.map((change) => `  ${rule.rule}: ${change}`));
+  console.log(`\nDamage not noticed (${missed.length}):${missed.length === 0 ? ' none' : ''}`);
+  for (const line of missed) console.log(line);
+  console.log(`\n${Math.round(performance.now() - started)} ms`);
+}
+
 function listFiles(dir: string, keep: (name: string) => boolean): string[] {
   if (!fs.existsSync(dir)) return [];
   return fs.readdirSync(dir, { withFileTypes: true })
@@ -132,15 +156,15 @@ function cells(row: Row): string[] {
   ];
 }
 
-/** Left-aligns the two text columns, right-aligns the numbers; a rule before the totals. */
-function printTable(table: readonly string[][]): void {
+/** Left-aligns the two text columns, right-aligns the numbers; a rule before the totals, if any. */
+function printTable(table: readonly string[][], totals = true): void {
   const widths = table[0].map((_, column) => Math.max(...table.map((row) => row[column].length)));
   const format = (row: readonly string[]): string =>
     row.map((cell, column) => (column < 2 ? cell.padEnd(widths[column]) : cell.padStart(widths[column]))).join('  ').trimEnd();
   const lines = table.map(format);
   const rule = '-'.repeat(Math.max(...lines.map((line) => line.length)));
   lines.splice(1, 0, rule);
-  lines.splice(lines.length - 1, 0, rule);
+  if (totals) lines.splice(lines.length - 1, 0, rule);
   process.stdout.write(lines.join('\n') + '\n');
 }
 

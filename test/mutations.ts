@@ -1,0 +1,156 @@
+// Recall on damaged reports: each published document is damaged the way an editor might
+// damage it, one change at a time, and the rule that should notice is asked whether it
+// did. Used by `npm run corpus -- --mutations` (which prints it) and by the recall test
+// (which holds it to its targets).
+//
+// - section.missing: every section the document's kind requires is deleted, heading to
+//   last line, in turn; a `section.missing` that names it must follow.
+// - section.empty: every such section keeps its heading and loses its text.
+// - judgement.disagrees: every row of a judgement table whose area a section also grades
+//   is given another grade.
+// - numbering.gap / .duplicate / .order: numbered paragraphs, up to a dozen spread over
+//   the document, are renumbered one past the next number, as the one before, or
+//   swapped with the next.
+//
+// A false alarm is an error on a document as published.
+import { checkReport, type ReportDiagnostic } from '../server/src/diagnostics';
+import { requiredSectionsOf } from '../server/src/diagnostics/requiredSections';
+import { gradeNames, type Range, type Report } from '../server/src/model';
+import { parseReport } from '../server/src/parser';
+import { flatten } from '../server/src/references';
+
+export interface Document {
+  readonly name: string;
+  readonly text: string;
+}
+
+export interface RuleRecall {
+  readonly rule: string;
+  tried: number;
+  caught: number;
+  /** What was done and not noticed: `document: change`. */
+  readonly missed: string[];
+}
+
+export interface Recall {
+  readonly rules: RuleRecall[];
+  readonly falseAlarms: { readonly document: string; readonly diagnostic: ReportDiagnostic }[];
+  readonly documents: number;
+}
+
+interface Mutation {
+  readonly rule: string;
+  readonly change: string;
+  readonly text: string;
+  /** Whether the damaged document's diagnostics show it, given the original's. */
+  readonly noticed: (damaged: readonly ReportDiagnostic[], original: readonly ReportDiagnostic[]) => boolean;
+}
+
+/** Below this share noticed, a user cannot rely on a rule; and no error on a published report. */
+export const recallTarget = 0.95;
+
+export const mutatedRules = ['section.missing', 'section.empty', 'judgement.disagrees', 'numbering.gap', 'numbering.duplicate', 'numbering.order'];
+
+export function measureRecall(documents: readonly Document[]): Recall {
+  const rules = mutatedRules.map((rule): RuleRecall => ({ rule, tried: 0, caught: 0, missed: [] }));
+  const falseAlarms: Recall['falseAlarms'] = [];
+  for (const document of documents) {
+    const report = parseReport(document.text);
+    const original = checkReport(report);
+    for (const diagnostic of original.filter((candidate) => candidate.severity === 'error')) falseAlarms.push({ document: document.name, diagnostic });
+    for (const mutation of mutations(report, document.text)) {
+      const recall = rules.find((candidate) => candidate.rule === mutation.rule)!;
+      recall.tried++;
+      if (mutation.noticed(checkReport(parseReport(mutation.text)), original)) recall.caught++;
+      else recall.missed.push(`${document.name}: ${mutation.change}`);
+    }
+  }
+  return { rules, falseAlarms, documents: documents.length };
+}
+
+function* mutations(report: Report, text: string): Generator<Mutation> {
+  const lines = text.split('\n');
+  yield* sectionMutations(report, lines);
+  yield* judgementMutations(report, lines);
+  yield* numberingMutations(report, lines);
+}
+
+function* sectionMutations(report: Report, lines: readonly string[]): Generator<Mutation> {
+  const sections = flatten(report.sections);
+  for (const requirement of requiredSectionsOf(report.kind)) {
+    const section = sections.find(requirement.present);
+    if (!section) continue;
+    const first = section.range.start.line;
+    const last = lastLine(section.range);
+    const names = (code: string) => (diagnostics: readonly ReportDiagnostic[]) => diagnostics.some((diagnostic) => diagnostic.code === code && diagnostic.message.includes(`‘${requirement.name}’`));
+    yield {
+      rule: 'section.missing',
+      change: `deleted ‘${section.name}’ (lines ${first + 1}–${last + 1})`,
+      text: [...lines.slice(0, first), ...lines.slice(last + 1)].join('\n'),
+      noticed: names('section.missing'),
+    };
+    // Only a section with text of its own beneath the heading can be emptied.
+    const headingEnd = section.headingRange.end.line;
+    if (section.children.length > 0 || last <= headingEnd) continue;
+    yield {
+      rule: 'section.empty',
+      change: `emptied ‘${section.name}’ (lines ${headingEnd + 2}–${last + 1})`,
+      text: [...lines.slice(0, headingEnd + 1), ...lines.slice(last + 1)].join('\n'),
+      noticed: (damaged) => damaged.some((diagnostic) => diagnostic.code === 'section.empty' && diagnostic.range.start.line === section.headingRange.start.line),
+    };
+  }
+}
+
+function* judgementMutations(report: Report, lines: readonly string[]): Generator<Mutation> {
+  const stated = new Set(report.judgements.filter((judgement) => judgement.source !== 'table').map((judgement) => judgement.area));
+  for (const row of report.judgements.filter((judgement) => judgement.source === 'table' && stated.has(judgement.area))) {
+    // The row holds the area's words and then the grade's: the grade is the last match.
+    const line = lastLine(row.range) - [...lines.slice(row.range.start.line, lastLine(row.range) + 1)].reverse().findIndex((text) => text.includes(row.gradeText));
+    const at = lines[line]?.lastIndexOf(row.gradeText) ?? -1;
+    if (line > lastLine(row.range) || at < 0) continue;
+    const other = row.grade === 'good' ? gradeNames.inadequate : gradeNames.good;
+    const grade: Range = { start: { line, character: at }, end: { line, character: at + row.gradeText.length } };
+    yield {
+      rule: 'judgement.disagrees',
+      change: `table row ‘${row.label}’ (line ${line + 1}) regraded ${other}`,
+      text: replace(lines, grade, other),
+      noticed: (damaged, original) => count(damaged, 'judgement.disagrees') > count(original, 'judgement.disagrees'),
+    };
+  }
+}
+
+function* numberingMutations(report: Report, lines: readonly string[]): Generator<Mutation> {
+  const paragraphs = report.paragraphs;
+  const step = Math.max(1, Math.floor(paragraphs.length / 12));
+  for (let i = 1; i + 1 < paragraphs.length; i += step) {
+    const [previous, paragraph, next] = [paragraphs[i - 1], paragraphs[i], paragraphs[i + 1]];
+    // Only where the document itself numbers these three in sequence.
+    if (paragraph.number !== previous.number + 1 || next.number !== paragraph.number + 1) continue;
+    const at = `paragraph ${paragraph.number} (line ${paragraph.numberRange.start.line + 1})`;
+    const fires = (code: string) => (damaged: readonly ReportDiagnostic[], original: readonly ReportDiagnostic[]) => count(damaged, code) > count(original, code);
+    yield { rule: 'numbering.gap', change: `${at} numbered ${next.number + 1}`, text: replace(lines, paragraph.numberRange, String(next.number + 1)), noticed: fires('numbering.gap') };
+    yield { rule: 'numbering.duplicate', change: `${at} numbered ${previous.number}`, text: replace(lines, paragraph.numberRange, String(previous.number)), noticed: fires('numbering.duplicate') };
+    yield {
+      rule: 'numbering.order',
+      change: `${at} swapped with ${next.number}`,
+      text: replace(replace(lines, next.numberRange, String(paragraph.number)).split('\n'), paragraph.numberRange, String(next.number)),
+      noticed: fires('numbering.order'),
+    };
+  }
+}
+
+/** The text with `range` replaced; the range's own characters, whatever they were. */
+function replace(lines: readonly string[], range: Range, text: string): string {
+  const before = lines[range.start.line].slice(0, range.start.character);
+  const after = lines[range.end.line].slice(range.end.character);
+  return [...lines.slice(0, range.start.line), before + text + after, ...lines.slice(range.end.line + 1)].join('\n');
+}
+
+/** A range that ends at the start of a line ends on the line before. */
+function lastLine(range: Range): number {
+  return range.end.character === 0 && range.end.line > range.start.line ? range.end.line - 1 : range.end.line;
+}
+
+function count(diagnostics: readonly ReportDiagnostic[], code: string): number {
+  return diagnostics.filter((diagnostic) => diagnostic.code === code).length;
+}

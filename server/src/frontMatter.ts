@@ -312,7 +312,8 @@ function readJudgementTable(context: Context, from: number, to: number): TableRe
 function readContents(context: Context, end: number): RawContentsEntry[] {
   const { lines } = context;
   const limit = Math.min(end, Math.max(200, Math.floor(lines.length / 3)));
-  const heading = findLine(lines, 0, limit, (text) => headingKey(text) === 'contents');
+  // The cheap test first: this looks at a third of the report's lines.
+  const heading = findLine(lines, 0, limit, (text) => text.length < 20 && headingKey(text) === 'contents');
   if (heading === undefined) return [];
   const entries: RawContentsEntry[] = [];
   let last = heading;

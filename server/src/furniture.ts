@@ -44,12 +44,17 @@ export function findPageFurniture(lines: readonly Line[]): PageFurniture {
   // Running headers and footers: the same words near at least two page breaks, and near
   // a third of them in a long document.
   const counts = new Map<string, number>();
+  // Each line near a break is looked at twice: its key is made once.
+  const keys = new Map<number, string | undefined>();
+  const keyOf = (line: Line) => {
+    if (!keys.has(line.index)) keys.set(line.index, isRunningCandidate(line.text) ? runningKey(line.text) : undefined);
+    return keys.get(line.index);
+  };
   for (const index of breaks) {
     const seenHere = new Set<string>();
     nearBreak(index, (line) => {
-      if (!isRunningCandidate(line.text)) return;
-      const key = runningKey(line.text);
-      if (seenHere.has(key)) return;
+      const key = keyOf(line);
+      if (key === undefined || seenHere.has(key)) return;
       seenHere.add(key);
       counts.set(key, (counts.get(key) ?? 0) + 1);
     });
@@ -58,7 +63,10 @@ export function findPageFurniture(lines: readonly Line[]): PageFurniture {
   for (const index of breaks) {
     nearBreak(index, (line) => {
       if (/^\d{1,3}$/.test(line.text)) mark(line, 'page-number');
-      else if (isRunningCandidate(line.text) && (counts.get(runningKey(line.text)) ?? 0) >= needed) mark(line, 'running-header');
+      else {
+        const key = keyOf(line);
+        if (key !== undefined && (counts.get(key) ?? 0) >= needed) mark(line, 'running-header');
+      }
     });
   }
   // The last page number stands before the final form feed, or at the very end.
@@ -76,7 +84,7 @@ export function findPageFurniture(lines: readonly Line[]): PageFurniture {
 
 // A running header has words: `12.` at the top of many pages is a paragraph number.
 function isRunningCandidate(text: string): boolean {
-  return text.length <= 160 && /[A-Za-z].*[A-Za-z].*[A-Za-z]/.test(text);
+  return text.length <= 160 && /(?:[^A-Za-z]*[A-Za-z]){3}/.test(text);
 }
 
 /** A line's text with its digits masked, so that `Page 2` and `Page 3` compare equal. */

@@ -92,6 +92,9 @@ export const headingRules: readonly HeadingRule[] = [
   { pattern: /^local area partnership details$/, role: 'other' },
 ];
 
+// Every rule at once: most lines that get this far match none, and one test says so.
+const anyHeadingRule = new RegExp(headingRules.map((rule) => `(?:${rule.pattern.source})`).join('|'));
+
 /** Roles whose sections hold sub-headings that no rule names. */
 const containerRoles = new Set<SectionRole>(['local-authority', 'area-information', 'lscb', 'judgement', 'about-inspection', 'recommendations']);
 
@@ -116,7 +119,9 @@ const maxHeadingLength = 140;
 
 /** Folded heading text without footnote digits glued to its end (`area2`, `improve?1`). */
 export function headingKey(text: string): string {
-  return fold(text.replace(/([A-Za-z?)])\d{1,2}$/, '$1'));
+  // The pattern only where the text ends in a digit: this runs on every candidate line.
+  const last = text.charCodeAt(text.length - 1);
+  return fold(last >= 48 && last <= 57 ? text.replace(/([A-Za-z?)])\d{1,2}$/, '$1') : text);
 }
 
 /**
@@ -159,6 +164,7 @@ function matchHeading(text: string, kind: ReportKind): Omit<HeadingMatch, 'lineC
   // A heading never ends a sentence; a sentence that starts with a heading's words does.
   if (/\.\s*$/.test(text)) return undefined;
   const key = headingKey(text);
+  if (!anyHeadingRule.test(key)) return undefined;
   for (const rule of headingRules) {
     if (rule.kinds && !rule.kinds.includes(kind)) continue;
     const match = rule.pattern.exec(key);

@@ -64,23 +64,40 @@ export function linesRange(first: Line, last: Line = first): Range {
   return range(first.index, first.start, last.index, last.end);
 }
 
-const superscripts = /[\u00b9\u00b2\u00b3\u2070-\u2079]/g;
-
 /**
  * Wording folded for comparison: lower case, straight quotes, one kind of dash, no
  * footnote superscripts, single spaces, no closing punctuation. `Children’s services¹:`
  * and `Children's services` compare equal.
  */
 export function fold(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(superscripts, '')
-    .replace(/[\u2018\u2019\u02bc`]/g, "'")
-    .replace(/[\u201c\u201d]/g, '"')
-    .replace(/[\u2010-\u2015\u2212]/g, '-')
-    .replace(/\s+/g, ' ')
-    .replace(trailingPunctuation, '');
+  const lower = text.toLowerCase();
+  // Every candidate heading of every report passes here, and most are already folded
+  // once in lower case: plain ASCII, single spaces, no closing punctuation.
+  if (lower.charCodeAt(0) !== 32 && !closingPunctuation.includes(lower[lower.length - 1]) && !unfolded.test(lower)) return lower;
+  let folded = unusual.test(lower) ? lower.replace(foldedCharacters, (character) => foldedAs[character] ?? '') : lower;
+  if (irregularSpace.test(folded)) folded = folded.replace(/\s+/g, ' ');
+  return folded.replace(trailingPunctuation, '');
 }
+
+// Anything but printable ASCII and single spaces, or a backtick.
+const unfolded = /[^\x20-\x5f\x61-\x7e]| {2}/;
+const closingPunctuation = ' .:;,?!';
+// Two white space characters in a row, or one that is not a space.
+const irregularSpace = /\s\s|[^\S ]/;
+// Beyond ASCII, or a backtick.
+const unusual = /[^\x00-\x5f\x61-\x7f]/;
+// Superscripts (footnote marks) go; curly quotes, the modifier apostrophe and the
+// backtick straighten; every dash and the minus sign become a hyphen.
+const foldedCharacters = /[\u00b9\u00b2\u00b3\u2070-\u2079\u2018\u2019\u02bc`\u201c\u201d\u2010-\u2015\u2212]/g;
+const foldedAs: Record<string, string> = {
+  '\u2018': "'",
+  '\u2019': "'",
+  '\u02bc': "'",
+  '`': "'",
+  '\u201c': '"',
+  '\u201d': '"',
+  ...Object.fromEntries([...'\u2010\u2011\u2012\u2013\u2014\u2015\u2212'].map((dash) => [dash, '-'])),
+};
 
 // Anchored at both ends and with one character class, so that it stays linear on a
 // very long line.

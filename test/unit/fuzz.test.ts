@@ -19,6 +19,7 @@ import { hoverAt, reportCard } from '../../server/src/features/hover';
 import { reportSymbols } from '../../server/src/features/workspaceSymbols';
 import type { Range, Report, Section } from '../../server/src/model';
 import { parseReport } from '../../server/src/parser';
+import { fold } from '../../server/src/text';
 import { corpusDir, diagnosticRanges, rangesOutside, reportRanges, seedNames, seedsDir, symbolNestingProblems } from './helpers';
 
 const runs = Number(process.env.FUZZ_RUNS ?? 100);
@@ -165,6 +166,21 @@ describe(`fuzzing (seed ${seed}, ${runs} runs a property)`, function () {
   it('reads random text of odd characters and report words soundly', () => {
     const words = fc.constantFrom('Areas for priority action', 'Areas for development', 'Recommendations', 'Strengths', '1.', '12.', '•', 'Inadequate', 'Good', 'Requires improvement to be good', 'Ofsted', 'Inspection of', 'Contents', 'Page 3 of 9', '\n', '\n\n');
     fc.assert(fc.property(fc.array(fc.oneof(words, oddCharacter, fc.string()), { maxLength: 400 }), (parts) => assertSound(parts.join(' '))), settings);
+  });
+
+  it('folds wording as its definition says, on whatever text', () => {
+    // The definition, one rule a step; `fold` itself takes short cuts for speed.
+    const definition = (text: string) =>
+      text
+        .toLowerCase()
+        .replace(/[\u00b9\u00b2\u00b3\u2070-\u2079]/g, '')
+        .replace(/[\u2018\u2019\u02bc`]/g, "'")
+        .replace(/[\u201c\u201d]/g, '"')
+        .replace(/[\u2010-\u2015\u2212]/g, '-')
+        .replace(/\s+/g, ' ')
+        .replace(/^ +|[ .:;,?!]+$/g, '');
+    const text = fc.oneof(fc.string({ unit: fc.oneof(oddCharacter, fc.constantFrom('a', 'B', ' ', '.', ':', '?', '’', '“', '—', '¹', '`', '2')) }), fc.string({ unit: 'binary' }));
+    fc.assert(fc.property(text, (sample) => assert.equal(fold(sample), definition(sample))), settings);
   });
 
   it('gives the same structure to a damaged document with CRLF line ends as with LF', () => {

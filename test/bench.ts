@@ -1,12 +1,16 @@
 // `npm run bench`: how fast parseReport (and parse + check) runs on the largest seed and
 // on the corpus, next to a trivial pass over the same text measured in the same run.
 // Machines differ, so the ratio to that baseline is the number to compare across runs;
-// the targets are printed with a verdict, never asserted.
+// the targets are printed with a verdict, never asserted. Then our outline and folding
+// next to VS Code's Markdown engine's (peerBench), the language server's round trips
+// (lspBench), and a workspace of 1,000 reports indexed by the server (scaleBench).
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { checkReport } from '../server/src/diagnostics';
 import { parseReport } from '../server/src/parser';
-import { lspTimings } from './lspBench';
+import { lspTimings, type Timing } from './lspBench';
+import { peerComparisons } from './peerBench';
+import { scaleTimings, workspaceSize } from './scaleBench';
 
 // The bundle runs from dist/, so the repository is one level up from __dirname.
 const repo = path.resolve(__dirname, '..');
@@ -17,6 +21,10 @@ const seedTargetMs = 2;
 const corpusTargetMBps = 20;
 const symbolsTargetP95Ms = 10;
 const keystrokeTargetMs = 100;
+const peerTargetRatio = 1;
+const indexTargetMs = 10_000;
+const memoryTargetMB = 500;
+const workspaceRequestTargetMs = 200;
 
 interface Workload {
   readonly name: string;
@@ -127,12 +135,30 @@ async function main(): Promise<void> {
   if (sink === -1) console.log(''); // Keeps `sink` observably used.
 
   console.log('');
+  console.log('Peer: vscode-markdown-languageservice (VS Code\'s Markdown outline) on the same reports as Markdown, our section headings as # headings:');
+  try {
+    const peers = await peerComparisons(corpus ? [seed, corpus] : [seed]);
+    printTable([
+      ['document symbols + folding ranges', 'KB', 'ours ms', 'peer ms', 'ours/peer', 'sections', 'our symbols', 'peer symbols', 'our folds', 'peer folds'],
+      ...peers.map((row) => [row.name, (row.bytes / 1000).toFixed(0), row.oursMs.toFixed(3), row.peerMs.toFixed(3), `${(row.oursMs / row.peerMs).toFixed(2)}x`,
+        String(row.sections), String(row.oursSymbols), String(row.peerSymbols), String(row.oursFolds), String(row.peerFolds)]),
+    ]);
+    console.log('Medians; each iteration parses afresh (ours parseReport, the peer markdown-it on a new document version). ' +
+      'Our symbols hold findings and numbered paragraphs besides the sections; the peer\'s are its headings.');
+    console.log('');
+    for (const row of peers) {
+      const ratio = row.oursMs / row.peerMs;
+      console.log(`target: ours no slower than the peer on ${row.name} (ours/peer <= ${peerTargetRatio}): ${ratio.toFixed(2)}, ${ratio <= peerTargetRatio ? 'met' : 'NOT met'}`);
+    }
+    if (!corpus) console.log(`target: ours no slower than the peer on the corpus: skipped, no corpus at ${path.relative(process.cwd(), corpusDir)}`);
+  } catch (error) {
+    console.log(`peer comparison failed: ${error instanceof Error ? error.message : String(error)}`);
+  }
+
+  console.log('');
   console.log('Language server (dist/server.js over stdio):');
   const timings = await lspTimings(repo, fs.existsSync(corpusDir) ? corpusDir : undefined);
-  const lspRows = timings.map((timing) => {
-    const sorted = [...timing.samples].sort((a, b) => a - b);
-    return { name: timing.name, runs: sorted.length, medianMs: percentile(sorted, 0.5), p95Ms: percentile(sorted, 0.95) };
-  });
+  const lspRows = timings.map(summarise);
   const lspBase = lspRows[0];
   printTable([
     ['round trip', 'runs', 'median ms', 'p95 ms', 'x baseline'],
@@ -148,6 +174,30 @@ async function main(): Promise<void> {
     console.log(`target: keystroke to published diagnostics under ${keystrokeTargetMs} ms on a 1 MB report (${row.name.replace(/^keystroke to diagnostics, /, '')}): ` +
       `median ${row.medianMs.toFixed(1)} ms, p95 ${row.p95Ms.toFixed(1)} ms, ${row.p95Ms < keystrokeTargetMs ? 'met' : 'NOT met'} (p95)`);
   }
+
+  console.log('');
+  console.log(`A workspace of ${workspaceSize} reports (the seeds${fs.existsSync(corpusDir) ? ' and the corpus' : ''} copied under other names), indexed by a fresh server:`);
+  const scale = await scaleTimings(repo, fs.existsSync(corpusDir) ? corpusDir : undefined);
+  console.log(`server: ${scale.logged}`);
+  console.log(`initialized to the server's "Indexed" line: ${scale.indexedMs.toFixed(0)} ms; to the first workspace findings answer (${scale.reports} reports): ${scale.firstAnswerMs.toFixed(0)} ms`);
+  const scaleRows = scale.timings.map(summarise);
+  printTable([
+    ['request, once indexed', 'runs', 'median ms', 'p95 ms'],
+    ...scaleRows.map((row) => [row.name, String(row.runs), row.medianMs.toFixed(2), row.p95Ms.toFixed(2)]),
+  ]);
+  console.log('');
+  console.log(`target: indexed in under ${indexTargetMs / 1000} s (to the first workspace findings answer): ${(scale.firstAnswerMs / 1000).toFixed(1)} s, ${scale.firstAnswerMs < indexTargetMs ? 'met' : 'NOT met'}`);
+  console.log(scale.peakMB === undefined
+    ? `target: server under ${memoryTargetMB} MB resident: skipped, no /proc to read its peak from`
+    : `target: server under ${memoryTargetMB} MB resident (peak, VmHWM): ${scale.peakMB.toFixed(0)} MB, ${scale.peakMB < memoryTargetMB ? 'met' : 'NOT met'}`);
+  for (const row of scaleRows) {
+    console.log(`target: ${row.name} under ${workspaceRequestTargetMs} ms: median ${row.medianMs.toFixed(1)} ms, p95 ${row.p95Ms.toFixed(1)} ms, ${row.p95Ms < workspaceRequestTargetMs ? 'met' : 'NOT met'} (p95)`);
+  }
+}
+
+function summarise(timing: Timing): { name: string; runs: number; medianMs: number; p95Ms: number } {
+  const sorted = [...timing.samples].sort((a, b) => a - b);
+  return { name: timing.name, runs: sorted.length, medianMs: percentile(sorted, 0.5), p95Ms: percentile(sorted, 0.95) };
 }
 
 /** Linear interpolation between the closest ranks, on samples tinybench has sorted. */

@@ -12,7 +12,8 @@ export interface Timing {
   readonly samples: number[];
 }
 
-async function time(name: string, runs: number, once: (run: number) => Promise<unknown>): Promise<Timing> {
+/** `runs` timings of `once`, after five untimed runs to warm up. */
+export async function time(name: string, runs: number, once: (run: number) => Promise<unknown>): Promise<Timing> {
   for (let run = 0; run < 5; run++) await once(-1 - run); // warm-up
   const samples: number[] = [];
   for (let run = 0; run < runs; run++) {

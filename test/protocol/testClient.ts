@@ -28,7 +28,7 @@ import { findingsChangedNotification, type FindingsChangedParams } from '../../s
 import { repoRoot } from '../unit/helpers';
 
 export interface TestClientOptions {
-  /** Workspace folders, as paths. */
+  /** Workspace folders, as paths, or as URIs of another scheme (a virtual workspace's). */
   readonly folders?: readonly string[];
   /** What workspace/configuration answers for `inspectionReports`; omit to not support it. */
   readonly settings?: unknown;
@@ -40,13 +40,25 @@ export interface TestClientOptions {
 
 export class TestClient {
   private readonly published: PublishDiagnosticsParams[] = [];
-  private readonly changes: FindingsChangedParams[] = [];
   private readonly waiters: (() => void)[] = [];
+  /** Every findingsChanged notification, in order. */
+  readonly changes: FindingsChangedParams[] = [];
+  /** What the server logged (window/logMessage), in order. */
+  readonly logs: string[] = [];
+  /** What the server showed the user (window/showMessage), in order. */
+  readonly shown: string[] = [];
+  /** What a spawned server wrote to stderr (passed on to this process's too). */
+  stderr = '';
   /** What the server asked the client to register, in order. */
   readonly registrations: { method: string; registerOptions?: unknown }[] = [];
   settings: unknown;
 
   private constructor(readonly connection: ProtocolConnection, private readonly child?: ChildProcess) {}
+
+  /** The spawned server's process id, to read its memory; undefined in process. */
+  get pid(): number | undefined {
+    return this.child?.pid;
+  }
 
   /** The server of server/src in this process. */
   static async inProcess(options: TestClientOptions = {}): Promise<TestClient> {
@@ -60,13 +72,19 @@ export class TestClient {
     return client;
   }
 
-  /** The bundled server, dist/server.js, as an editor starts it with `--stdio`. */
-  static async spawned(options: TestClientOptions = {}, server = path.join(repoRoot, 'dist', 'server.js')): Promise<TestClient> {
-    const child = spawn(process.execPath, [server, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  /** The bundled server, dist/server.js, as an editor starts it with `--stdio`; `as`: Node's options before it, another user. */
+  static async spawned(options: TestClientOptions = {}, server = path.join(repoRoot, 'dist', 'server.js'), as: { execArgv?: string[]; uid?: number; gid?: number } = {}): Promise<TestClient> {
+    const child = spawn(process.execPath, [...(as.execArgv ?? []), server, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], uid: as.uid, gid: as.gid });
     const client = new TestClient(createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!)), child);
+    child.stderr!.on('data', (chunk: Buffer) => {
+      client.stderr += chunk.toString();
+      process.stderr.write(chunk);
+    });
     // A server that dies on start fails the test at once rather than at its timeout.
     const died = new Promise<never>((_, reject) => child.once('exit', (code) => reject(new Error(`the server exited with code ${code}`))));
-    await Promise.race([client.initialize(options, process.pid), died]);
+    // Run as another user, the server cannot signal this process to see it alive (EPERM),
+    // and would take that for its client's death.
+    await Promise.race([client.initialize(options, as.uid === undefined ? process.pid : null), died]);
     died.catch(() => undefined);
     return client;
   }
@@ -90,7 +108,14 @@ export class TestClient {
       return null;
     });
     connection.onRequest('client/unregisterCapability', () => null);
-    connection.onNotification('window/logMessage', () => undefined);
+    connection.onNotification('window/logMessage', (params: { message: string }) => {
+      this.logs.push(params.message);
+      this.wake();
+    });
+    connection.onNotification('window/showMessage', (params: { message: string }) => {
+      this.shown.push(params.message);
+      this.wake();
+    });
     connection.listen();
     const capabilities: ClientCapabilities = {
       workspace: { configuration: options.settings !== undefined, workspaceFolders: true, didChangeWatchedFiles: { dynamicRegistration: true } },
@@ -100,7 +125,7 @@ export class TestClient {
       processId,
       rootUri: null,
       capabilities,
-      workspaceFolders: (options.folders ?? []).map((folder) => ({ uri: URI.file(folder).toString(), name: path.basename(folder) })),
+      workspaceFolders: (options.folders ?? []).map((folder) => ({ uri: folder.includes('://') ? folder : URI.file(folder).toString(), name: path.basename(folder) })),
     });
     await connection.sendNotification(InitializedNotification.type, {});
   }

@@ -88,6 +88,38 @@ describe('workspace index', () => {
     await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri, type: 3 }] });
     assert.deepEqual(await client.connection.sendRequest('workspace/symbol', { query: 'thurrock strengths' }), []);
   });
+
+  it('editing one report does not re-index the others', async () => {
+    client = await TestClient.inProcess({ folders: [folder], settings: {} });
+    const before = await client.connection.sendRequest<ReportFindings[]>('inspectionReports/workspaceFindings', {});
+    // The crawl ends with one notification naming every report: wait for it, so that it
+    // is not taken for one of the edit's.
+    await client.until(() => client.changes.some((params) => params.uris.length === before.length));
+    const crawls = () => client.logs.filter((message) => message.startsWith('Indexed ')).length;
+    assert.equal(crawls(), 1);
+    const seen = client.changes.length;
+
+    // Open Essex's letter and rename its areas for priority action, as a user would type.
+    const essex = URI.file(path.join(folder, 'letters', 'essex.txt')).toString();
+    const text = readSeed('001');
+    const line = text.split('\n').indexOf('Areas for priority action');
+    await client.findingsChanged(essex, () => client.open(essex, text));
+    await client.findingsChanged(essex, () =>
+      client.change(essex, 2, [{ range: { start: { line, character: 0 }, end: { line, character: 'Areas for priority action'.length } }, text: 'Areas for development' }]));
+    // Requests over the workspace wait for any crawl under way, so one the edit started would be logged by now.
+    const after = await client.connection.sendRequest<ReportFindings[]>('inspectionReports/workspaceFindings', {});
+    // Essex's letter has lost its areas for priority action; the others are as they were.
+    const categories = (reports: readonly ReportFindings[]) => reports.map((report) => ({ report: titles([report])[0], groups: report.groups.map((group) => group.category) }));
+    const expected = categories(before).map((entry) =>
+      entry.report.startsWith('letters/essex.txt') ? { ...entry, groups: entry.groups.filter((category) => category !== 'priority-action') } : entry);
+    assert.notDeepEqual(expected, categories(before));
+    assert.deepEqual(categories(after), expected);
+    // Closing is one more notification naming Essex; notifications go out in order, so
+    // any the others were due (a crawl starts with one naming all it drops) come by then.
+    await client.findingsChanged(essex, () => client.close(essex));
+    assert.deepEqual(client.changes.slice(seen).map((params) => params.uris), [[essex], [essex], [essex]]);
+    assert.equal(crawls(), 1);
+  });
 });
 
 describe('workspace index of the corpus', function () {

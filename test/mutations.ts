@@ -77,7 +77,7 @@ function* mutations(report: Report, text: string): Generator<Mutation> {
 
 function* sectionMutations(report: Report, lines: readonly string[]): Generator<Mutation> {
   const sections = flatten(report.sections);
-  for (const requirement of requiredSectionsOf(report.kind)) {
+  for (const requirement of requiredSectionsOf(report)) {
     const section = sections.find(requirement.present);
     if (!section) continue;
     const first = section.range.start.line;

@@ -13,6 +13,7 @@ const kindLabels: Record<ReportKind, string> = {
   'focused-visit': 'Focused visit',
   'send-report': 'Area SEND report',
   'lac-report': 'Looked after children report',
+  custom: 'Report',
   unknown: 'Report',
 };
 
@@ -35,7 +36,7 @@ export function registerStatusBar(active: ActiveReport): vscode.Disposable {
       count('development') > 0 ? `$(arrow-circle-up) ${count('development')}` : undefined,
       count('recommendation') > 0 ? `$(lightbulb) ${count('recommendation')}` : undefined,
     ];
-    item.text = [kindLabels[report.kind], report.overall ? gradeNames[report.overall] : undefined, ...counts].filter(Boolean).join(' · ');
+    item.text = [report.kindName ?? kindLabels[report.kind], report.overall ? gradeNames[report.overall] : undefined, ...counts].filter(Boolean).join(' · ');
     item.tooltip = `${report.title}: ${report.groups.map((group) => `${group.findings.length} ${group.name.toLowerCase()}`).join(', ')}. Click to show the findings.`;
     item.backgroundColor = priority > 0 ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
     item.show();

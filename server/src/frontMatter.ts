@@ -64,13 +64,23 @@ export function readFrontMatter(
   skip: Set<number>,
   furniture: Furniture[],
   colophon: number | undefined,
+  /** For a workspace's own kind, the line that recognised it: its title. */
+  recognisedBy?: Range,
 ): FrontMatter {
   const context: Context = { lines, skip, furniture };
   const end = colophon ?? lines.length;
   if (colophon !== undefined) mark(context, colophon, lines.length - 1, 'website-footer');
   if (kind === 'cra-letter' || kind === 'focused-visit') return readLetter(context, end);
   if (kind === 'ilacs-summary') return readSummary(context, end);
-  if (kind === 'unknown') return { metadata: {}, tableJudgements: [], contents: [], bodyStart: 0, bodyEnd: end };
+  if (kind === 'custom' && recognisedBy) {
+    // What a workspace kind says of itself is only how to recognise it: the lines down to
+    // that phrase are its title, and the sections follow.
+    const bodyStart = recognisedBy.end.line + 1;
+    mark(context, 0, bodyStart - 1, 'title-block');
+    const title = lines.slice(0, bodyStart).map((line) => line.text).filter(Boolean).join(' ');
+    return { metadata: { title: title.slice(0, 300) }, tableJudgements: [], contents: [], bodyStart, bodyEnd: end };
+  }
+  if (kind === 'unknown' || kind === 'custom') return { metadata: {}, tableJudgements: [], contents: [], bodyStart: 0, bodyEnd: end };
   return readReport(context, kind, end);
 }
 

@@ -103,7 +103,8 @@ export function isContainer(role: SectionRole): boolean {
 }
 
 export interface HeadingMatch {
-  readonly rule?: HeadingRule;
+  /** What the heading is for; a workspace kind's headings have a role and nothing else. */
+  readonly rule?: Pick<HeadingRule, 'role' | 'graded' | 'parents'>;
   /** How many lines the heading covers. */
   readonly lineCount: number;
   /** The heading as the report words it, grade left out. */

@@ -2,8 +2,8 @@
 // only its own documents use near the top: the subject line of a letter, the title of a
 // report. Phrases that several kinds share (`focused visit`, `Her Majesty’s Inspector`)
 // are never used as evidence.
-import type { Evidence, ReportKind } from './model';
-import { linesRange, looksBinary, splitLines, type Line } from './text';
+import type { Evidence, KindDefinition, ReportKind } from './model';
+import { fold, linesRange, looksBinary, splitLines, type Line } from './text';
 
 interface Signal {
   readonly kind: ReportKind;
@@ -32,9 +32,24 @@ const headLines = 80;
 export interface KindResult {
   readonly kind: ReportKind;
   readonly evidence: readonly Evidence[];
+  readonly definition?: KindDefinition;
 }
 
-export function detectKind(lines: readonly Line[]): KindResult {
+/** The built-in kinds first; a workspace's own kinds for what none of them is. */
+export function detectKind(lines: readonly Line[], definitions: readonly KindDefinition[] = []): KindResult {
+  const builtIn = detectBuiltInKind(lines);
+  if (builtIn.kind !== 'unknown' || definitions.length === 0) return builtIn;
+  const head = firstContentLines(lines, headLines);
+  for (const definition of definitions) {
+    const phrases = definition.recognise.map(fold).filter((phrase) => phrase.length > 0);
+    // Plain text in plain text: linear in the opening, whatever the phrases.
+    const found = findSignal(head, { test: (text: string) => phrases.some((phrase) => fold(text).includes(phrase)) });
+    if (found) return { kind: 'custom', evidence: [found], definition };
+  }
+  return builtIn;
+}
+
+function detectBuiltInKind(lines: readonly Line[]): KindResult {
   const head = firstContentLines(lines, headLines);
   for (const signal of titleSignals) {
     const found = findSignal(head, signal.pattern);
@@ -63,7 +78,7 @@ function firstContentLines(lines: readonly Line[], count: number): Line[] {
   return found;
 }
 
-function findSignal(head: readonly Line[], pattern: RegExp): Evidence | undefined {
+function findSignal(head: readonly Line[], pattern: { test(text: string): boolean }): Evidence | undefined {
   for (let i = 0; i < head.length; i++) {
     const line = head[i];
     // Titles and subject lines are short; paragraphs are not worth searching.
@@ -93,7 +108,7 @@ function summaryEvidence(lines: readonly Line[]): Evidence[] {
  * The kind of a text from its opening alone: what an editor needs to decide whether a
  * plain-text file it opens is a report, without parsing the whole of it.
  */
-export function recogniseKind(text: string): ReportKind {
+export function recogniseKind(text: string, definitions: readonly KindDefinition[] = []): ReportKind {
   const opening = text.slice(0, 64 * 1024);
-  return looksBinary(opening) ? 'unknown' : detectKind(splitLines(opening)).kind;
+  return looksBinary(opening) ? 'unknown' : detectKind(splitLines(opening), definitions).kind;
 }

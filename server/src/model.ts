@@ -20,6 +20,7 @@ export type ReportKind =
   | 'focused-visit'
   | 'send-report'
   | 'lac-report'
+  | 'custom'
   | 'unknown';
 
 export const reportKindNames: Record<ReportKind, string> = {
@@ -30,8 +31,45 @@ export const reportKindNames: Record<ReportKind, string> = {
   'focused-visit': 'Focused visit letter',
   'send-report': 'Area SEND inspection report',
   'lac-report': 'Inspection of looked after children services (2012–2013)',
+  custom: 'A kind of report defined in the workspace',
   unknown: 'Unknown kind of document',
 };
+
+/** The kind's name as a reader knows it: a workspace's own kind by its own name. */
+export function kindName(report: Pick<Report, 'kind' | 'definition'>): string {
+  return report.definition?.name ?? reportKindNames[report.kind];
+}
+
+/**
+ * A kind of report that a workspace defines for itself in `.inspection-reports.json`.
+ * Everything in it is plain wording, compared as headings are (case, quotes, dashes and
+ * closing punctuation aside): nothing is a regular expression.
+ */
+export interface KindDefinition {
+  /** Lower case, digits and hyphens; what `kind` columns and settings call it. */
+  readonly id: string;
+  readonly name: string;
+  /** Phrases, any one of which on the first lines marks a document as this kind. */
+  readonly recognise: readonly string[];
+  /** Headings every report of the kind has, in the order they come. */
+  readonly requiredSections: readonly string[];
+  /** Headings whose bullets, numbered paragraphs or paragraphs are findings of a category. */
+  readonly findingHeadings: Partial<Record<FindingCategory, readonly string[]>>;
+  /** Further headings, for the outline. */
+  readonly headings: readonly string[];
+  /** The grades a heading may carry (`Overall effectiveness: Good`), best first. */
+  readonly judgementScale: readonly string[];
+}
+
+/** A grade on a workspace kind's own scale. */
+export interface ScaleGrade {
+  readonly label: string;
+  /** 1 for the best grade. */
+  readonly rank: number;
+  /** How many grades the scale has. */
+  readonly of: number;
+  readonly range: Range;
+}
 
 /** A piece of text that made the parser decide something, and where it stands. */
 export interface Evidence {
@@ -103,6 +141,8 @@ export interface Section {
   /** From the heading to the last line before the next heading of the same or a higher level. */
   readonly range: Range;
   readonly judgement?: Judgement;
+  /** A workspace kind's grade for the section, on its own scale. */
+  readonly grade?: ScaleGrade;
   readonly children: readonly Section[];
 }
 
@@ -215,6 +255,8 @@ export interface OutcomeStatement {
 
 export interface Report {
   readonly kind: ReportKind;
+  /** For a `custom` report, the workspace's definition that recognised it. */
+  readonly definition?: KindDefinition;
   readonly kindEvidence: readonly Evidence[];
   readonly metadata: Metadata;
   readonly sections: readonly Section[];

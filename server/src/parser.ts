@@ -1,26 +1,35 @@
 // One pass from text to the report model: kind, page furniture, front matter, blocks,
 // sections, findings, judgements and cross references. Pure, and safe on any input: a
 // text that is not a report gets a model of kind `unknown` with whatever outline its
-// headings give.
+// headings give. Kinds that a workspace defines for itself are read with their own
+// headings, after every built-in kind has said no.
 import { buildBlocks, type Block } from './blocks';
+import { customHeadings } from './customHeadings';
 import { collectFindings } from './findings';
 import { readFrontMatter } from './frontMatter';
 import { findColophon, findPageFurniture } from './furniture';
 import { gradesIn } from './grades';
 import { headingName, knownHeadingAt, looksLikeHeading, type HeadingMatch } from './headings';
 import { detectKind } from './kind';
-import type { Judgement, ListItem, NumberedParagraph, OutcomeStatement, Report } from './model';
+import type { Judgement, KindDefinition, ListItem, NumberedParagraph, OutcomeStatement, Report, ScaleGrade, Section } from './model';
 import { findRecommendationTags, matchContents } from './references';
 import { blockRange, buildSections, freezeSection, type DraftSection } from './sections';
 import { looksBinary, splitLines, type Line } from './text';
 
-export function parseReport(source: string): Report {
+export interface ParseOptions {
+  /** The workspace's own kinds, tried after the built-in ones. */
+  readonly kinds?: readonly KindDefinition[];
+}
+
+export function parseReport(source: string, options: ParseOptions = {}): Report {
   if (looksBinary(source)) return emptyReport(0, true);
   const lines = splitLines(source);
-  const { kind, evidence } = detectKind(lines);
+  const { kind, evidence, definition } = detectKind(lines, options.kinds);
+  const custom = definition && customHeadings(definition);
+  const grades = new Map<number, ScaleGrade>();
   const page = findPageFurniture(lines);
   const colophon = kind === 'unknown' ? undefined : findColophon(lines);
-  const front = readFrontMatter(lines, kind, page.skip, page.furniture, colophon);
+  const front = readFrontMatter(lines, kind, page.skip, page.furniture, colophon, definition && evidence[0]?.range);
   const unwrapped = isUnwrapped(lines);
 
   const skip = new Set(page.skip);
@@ -29,13 +38,15 @@ export function parseReport(source: string): Report {
   const headings = new Map<number, HeadingMatch>();
   let lastHeadingLine = -1;
   const headingAt = (all: readonly Line[], index: number): number => {
-    const known = knownHeadingAt(all, index, kind);
+    const found: { match?: HeadingMatch; grade?: ScaleGrade } | undefined = custom ? custom.at(all, index) : { match: knownHeadingAt(all, index, kind) };
+    const known = found?.match;
     if (known && (lastHeadingLine === index - 1 || startsSomething(all, index))) {
       headings.set(index, known);
+      if (found?.grade) grades.set(index, found.grade);
       lastHeadingLine = index + known.lineCount - 1;
       return known.lineCount;
     }
-    if ((unwrapped || kind === 'unknown') && looksLikeHeading(all, index)) {
+    if ((unwrapped || kind === 'unknown' || custom) && looksLikeHeading(all, index)) {
       headings.set(index, { name: headingName(all[index].text), lineCount: 1 });
       return 1;
     }
@@ -45,11 +56,12 @@ export function parseReport(source: string): Report {
   const tree = buildSections(blocks, headings, kind, lines);
   const judgements = [...front.tableJudgements, ...sectionJudgements(tree.all)];
   const findings = collectFindings(tree.all, lines, unwrapped);
-  const sections = tree.sections.map(freezeSection);
+  const sections = withGrades(tree.sections.map(freezeSection), grades);
   const recommendations = findings.filter((finding) => finding.category === 'recommendation');
 
   return {
     kind,
+    definition,
     kindEvidence: evidence,
     metadata: front.metadata,
     sections,
@@ -65,6 +77,15 @@ export function parseReport(source: string): Report {
     eol: lineEnd(source),
     binary: false,
   };
+}
+
+/** A workspace kind's grades, on the sections whose headings carry them. */
+function withGrades(sections: readonly Section[], grades: ReadonlyMap<number, ScaleGrade>): Section[] {
+  if (grades.size === 0) return [...sections];
+  return sections.map((section) => {
+    const grade = grades.get(section.headingRange.start.line);
+    return { ...section, ...(grade && { grade }), children: withGrades(section.children, grades) };
+  });
 }
 
 export function emptyReport(lineCount: number, binary: boolean): Report {

@@ -33,6 +33,8 @@ export interface ReportFindings {
   /** The authority's name, else the report's title, else the file's name. */
   readonly title: string;
   readonly kind: ReportKind;
+  /** A workspace kind's own name. */
+  readonly kindName?: string;
   readonly overall?: Grade;
   /** Non-empty groups only, areas for priority action first. */
   readonly groups: readonly FindingGroup[];

@@ -8,7 +8,7 @@ import { requiredSectionsOf } from './requiredSections';
 import type { ReportDiagnostic } from './types';
 
 export function checkEmptySections(report: Report): ReportDiagnostic[] {
-  const required = requiredSectionsOf(report.kind);
+  const required = requiredSectionsOf(report);
   return flatten(report.sections)
     .filter((section) => section.children.length === 0 && section.range.end.line === section.headingRange.end.line)
     .filter((section) => holdsContent.has(section.role) || required.some((requirement) => requirement.present(section)))

@@ -2,8 +2,8 @@
 // hold only what all the seeds and corpus documents of a kind contain (an older layout
 // that names a section differently is accepted under either name).
 import { judgementArea } from '../grades';
-import { headingKey } from '../headings';
-import type { JudgementArea, Report, ReportKind, Section, SectionRole } from '../model';
+import { headingKey, headingName } from '../headings';
+import type { JudgementArea, KindDefinition, Report, ReportKind, Section, SectionRole } from '../model';
 import { range } from '../text';
 import { insertSection, type SectionText } from './insertSection';
 import type { ReportDiagnostic } from './types';
@@ -83,14 +83,23 @@ const requiredSections: Partial<Record<ReportKind, readonly Requirement[]>> = {
   ],
 };
 
-/** What a kind must have, as named in `section.missing`, and how each is found. */
-export function requiredSectionsOf(kind: ReportKind): { readonly name: string; readonly present: (section: Section) => boolean }[] {
-  return (requiredSections[kind] ?? []).filter((requirement) => !requirement.landmark);
+/** A workspace kind's required headings, each by its own words. */
+function definedRequirements(definition: KindDefinition): Requirement[] {
+  return definition.requiredSections.map((heading) => ({ name: headingName(heading), heading: headingName(heading), present: named(headingKey(heading)) }));
+}
+
+function requirementsOf(report: Pick<Report, 'kind' | 'definition'>): readonly Requirement[] {
+  return report.definition ? definedRequirements(report.definition) : (requiredSections[report.kind] ?? []);
+}
+
+/** What a report's kind must have, as named in `section.missing`, and how each is found. */
+export function requiredSectionsOf(report: Pick<Report, 'kind' | 'definition'>): { readonly name: string; readonly present: (section: Section) => boolean }[] {
+  return requirementsOf(report).filter((requirement) => !requirement.landmark);
 }
 
 export function checkRequiredSections(report: Report): ReportDiagnostic[] {
-  const wanted = requiredSections[report.kind];
-  if (!wanted) return [];
+  const wanted = requirementsOf(report);
+  if (wanted.length === 0) return [];
   const sections = outsideBoard(report.sections);
   const found = wanted.map((requirement) => sections.find(requirement.present));
   return wanted.flatMap((requirement, index) => {
@@ -102,7 +111,7 @@ export function checkRequiredSections(report: Report): ReportDiagnostic[] {
       {
         code: 'section.missing',
         severity: 'error' as const,
-        message: `This ${kindNoun[report.kind]} has no ‘${requirement.name}’ section.`,
+        message: `This ${report.definition ? `report (${report.definition.name})` : kindNoun[report.kind]} has no ‘${requirement.name}’ section.`,
         // At the top of the document: a missing section has no place of its own.
         range: range(0, 0, 0, 0),
         fix: insertSection(report, requirement, opens ? undefined : next, previous, opens),
@@ -128,5 +137,6 @@ const kindNoun: Record<ReportKind, string> = {
   'focused-visit': 'focused visit letter',
   'send-report': 'area SEND inspection report',
   'lac-report': 'looked after children inspection report',
+  custom: 'report',
   unknown: 'document',
 };

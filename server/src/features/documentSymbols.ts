@@ -28,7 +28,7 @@ export function documentSymbols(report: Report): DocumentSymbol[] {
 }
 
 function sectionSymbol(report: Report, section: Section): DocumentSymbol {
-  const detail = [section.judgement ? gradeNames[section.judgement.grade] : '', countFindings(findingsIn(report, section))].filter(Boolean).join(' · ');
+  const detail = [section.judgement ? gradeNames[section.judgement.grade] : (section.grade?.label ?? ''), countFindings(findingsIn(report, section))].filter(Boolean).join(' · ');
   return {
     ...symbol(section.name, detail, SymbolKind.Module, section.range, section.headingRange),
     children: section.children.map((child) => sectionSymbol(report, child)),

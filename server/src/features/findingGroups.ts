@@ -9,6 +9,7 @@ export function findingGroups(report: Report, uri: string, fileName: string): Re
     uri,
     title: report.metadata.authority ?? report.metadata.title ?? fileName,
     kind: report.kind,
+    ...(report.definition && { kindName: report.definition.name }),
     overall: overall?.grade,
     groups: findingCategories
       .map((category) => ({ category, name: findingCategoryNames[category], findings: report.findings.filter((finding) => finding.category === category) }))

@@ -3,7 +3,7 @@
 // section it names; on a section heading, that section in brief; on a finding, what kind
 // of finding it is. The most specific thing under the pointer wins.
 import type { Hover } from 'vscode-languageserver-types';
-import { findingCategories, findingCategoryNames, findingNames, gradeNames, reportKindNames, type Grade, type Judgement, type Position, type Range, type Report, type Section } from '../model';
+import { findingCategories, findingCategoryNames, findingNames, gradeNames, kindName, type Grade, type Judgement, type Position, type Range, type Report, type Section } from '../model';
 import { flatten } from '../references';
 import { contains, countFindings, findingsIn, shorten } from './reading';
 
@@ -52,12 +52,17 @@ export function reportCard(report: Report): string {
     meta.publicationDate && `Published: ${meta.publicationDate}`,
     meta.leadInspector && `Lead inspector: ${meta.leadInspector}`,
   ].filter(Boolean);
-  const out = [`### ${escape(meta.authority ?? meta.title ?? 'Inspection report')}`, reportKindNames[report.kind]];
+  const out = [`### ${escape(meta.authority ?? meta.title ?? 'Inspection report')}`, escape(kindName(report))];
   if (dates.length > 0) out.push(dates.join(' · '));
   // One grade an area: the table's where there is one, as the report's own summary.
   const judgements = report.judgements.filter((judgement, index, all) => all.findIndex((other) => other.area === judgement.area) === index);
-  if (judgements.length > 0) {
-    out.push(['| Judgement | Grade |', '|---|---|', ...judgements.map((judgement) => `| ${escape(judgement.label)} | ${gradeNames[judgement.grade]} |`)].join('\n'));
+  const graded = flatten(report.sections).filter((section) => section.grade);
+  if (judgements.length > 0 || graded.length > 0) {
+    const rows = [
+      ...judgements.map((judgement) => `| ${escape(judgement.label)} | ${gradeNames[judgement.grade]} |`),
+      ...graded.map((section) => `| ${escape(section.name)} | ${escape(section.grade!.label)} |`),
+    ];
+    out.push(['| Judgement | Grade |', '|---|---|', ...rows].join('\n'));
   }
   const counts = findingCategories
     .map((category) => [category, report.findings.filter((finding) => finding.category === category).length] as const)
@@ -77,7 +82,8 @@ function sectionCard(report: Report, section: Section): string {
 }
 
 function sectionFacts(report: Report, section: Section): string {
-  const facts = [section.judgement ? gradeNames[section.judgement.grade] : '', countFindings(findingsIn(report, section))].filter(Boolean);
+  const grade = section.judgement ? gradeNames[section.judgement.grade] : section.grade ? `${escape(section.grade.label)} (${section.grade.rank} of ${section.grade.of}, best first)` : '';
+  const facts = [grade, countFindings(findingsIn(report, section))].filter(Boolean);
   return facts.length > 0 ? ` — ${facts.join(' · ')}` : '';
 }
 

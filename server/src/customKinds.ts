@@ -1,0 +1,113 @@
+// A workspace's own kinds of report, read from its `.inspection-reports.json`: checked
+// against the schema that VS Code also completes and validates the file with, plus what
+// a schema cannot say (an id taken by a built-in kind or used twice). A kind with a
+// problem is left out and the problem is placed where it stands in the file; the good
+// kinds are kept. Nothing in the file is a pattern, so nothing in it can make the parser
+// backtrack: every phrase and heading is compared as folded wording.
+import Ajv from 'ajv';
+import { findNodeAtLocation, getNodeValue, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
+import schema from '../../schemas/report-kinds.schema.json';
+import type { KindDefinition, Range, ReportKind } from './model';
+
+/** The name the file has in each workspace folder. */
+export const kindsFileName = '.inspection-reports.json';
+
+export interface KindsProblem {
+  readonly message: string;
+  readonly range: Range;
+}
+
+export interface KindsFile {
+  readonly kinds: readonly KindDefinition[];
+  readonly problems: readonly KindsProblem[];
+}
+
+const builtInKinds: readonly ReportKind[] = ['cra-letter', 'sif-report', 'ilacs-report', 'ilacs-summary', 'focused-visit', 'send-report', 'lac-report', 'custom', 'unknown'];
+
+// Compiled once: the schema is the extension's, not the workspace's.
+const validateKind = new Ajv({ allErrors: true, strict: false }).compile<RawKind>({ ...schema.definitions.kind, definitions: schema.definitions });
+
+interface RawKind {
+  id: string;
+  name: string;
+  recognise: string[];
+  requiredSections?: string[];
+  findingHeadings?: KindDefinition['findingHeadings'];
+  headings?: string[];
+  judgementScale?: string[];
+}
+
+export function readKindsFile(text: string): KindsFile {
+  const at = positions(text);
+  const errors: ParseError[] = [];
+  const root = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
+  if (errors.length > 0 || !root) {
+    const error = errors[0] ?? { error: 0, offset: 0, length: 0 };
+    const reason = errors.length > 0 ? printParseErrorCode(error.error) : 'EmptyFile';
+    return { kinds: [], problems: [{ message: `${kindsFileName} is not JSON (${reason}); no kinds were read from it.`, range: at(error.offset, error.length) }] };
+  }
+  const problems: KindsProblem[] = [];
+  const place = (node: Node | undefined) => (node ? at(node.offset, node.length) : at(0, 0));
+  const value: unknown = getNodeValue(root);
+  if (typeof value !== 'object' || value === null || Array.isArray(value) || !Array.isArray((value as { kinds?: unknown }).kinds)) {
+    return { kinds: [], problems: [{ message: `${kindsFileName} should be an object with a "kinds" list.`, range: place(root) }] };
+  }
+  for (const key of Object.keys(value)) {
+    if (key !== 'kinds' && key !== '$schema') problems.push({ message: `Unknown property "${key}": a kinds file has "kinds" only.`, range: place(findNodeAtLocation(root, [key])?.parent?.children?.[0]) });
+  }
+  const kinds: KindDefinition[] = [];
+  const raw = (value as { kinds: unknown[] }).kinds;
+  if (raw.length > schema.properties.kinds.maxItems) {
+    problems.push({ message: `At most ${schema.properties.kinds.maxItems} kinds; the rest are left out.`, range: place(findNodeAtLocation(root, ['kinds'])) });
+  }
+  raw.slice(0, schema.properties.kinds.maxItems).forEach((candidate, index) => {
+    const node = (path: readonly (string | number)[]) => findNodeAtLocation(root, ['kinds', index, ...path]);
+    if (!validateKind(candidate)) {
+      for (const error of validateKind.errors ?? []) {
+        const path = error.instancePath.split('/').slice(1).map((segment) => (/^\d+$/.test(segment) ? Number(segment) : segment));
+        // An unknown property is pointed at by its name, the rest by their value.
+        const extra = error.keyword === 'additionalProperties' ? String(error.params.additionalProperty) : undefined;
+        const where = extra ? findNodeAtLocation(root, ['kinds', index, ...path, extra])?.parent?.children?.[0] : node(path);
+        problems.push({ message: `Kind ${index + 1}${path.length > 0 ? ` ${path.join('.')}` : ''}: ${describe(error.message ?? 'is not valid', extra)}; this kind is left out.`, range: place(where ?? node([])) });
+      }
+      return;
+    }
+    if ((builtInKinds as readonly string[]).includes(candidate.id)) {
+      problems.push({ message: `Kind ${index + 1}: "${candidate.id}" is a built-in kind's id; choose another. This kind is left out.`, range: place(node(['id'])) });
+      return;
+    }
+    if (kinds.some((kind) => kind.id === candidate.id)) {
+      problems.push({ message: `Kind ${index + 1}: "${candidate.id}" is defined twice; this one is left out.`, range: place(node(['id'])) });
+      return;
+    }
+    kinds.push({
+      id: candidate.id,
+      name: candidate.name,
+      recognise: candidate.recognise,
+      requiredSections: candidate.requiredSections ?? [],
+      findingHeadings: candidate.findingHeadings ?? {},
+      headings: candidate.headings ?? [],
+      judgementScale: candidate.judgementScale ?? [],
+    });
+  });
+  return { kinds, problems };
+}
+
+function describe(message: string, extra: string | undefined): string {
+  return extra ? `unknown property "${extra}"` : message.replace(/^must /, 'should ');
+}
+
+/** Offsets to LSP ranges, for the problems. */
+function positions(text: string): (offset: number, length: number) => Range {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 10 || (code === 13 && text.charCodeAt(i + 1) !== 10)) starts.push(i + 1);
+  }
+  const position = (offset: number) => {
+    let line = 0;
+    while (line + 1 < starts.length && starts[line + 1] <= offset) line++;
+    return { line, character: offset - starts[line] };
+  };
+  return (offset, length) => ({ start: position(offset), end: position(offset + length) });
+}

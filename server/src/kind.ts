@@ -43,7 +43,12 @@ export function detectKind(lines: readonly Line[], definitions: readonly KindDef
   for (const definition of definitions) {
     const phrases = definition.recognise.map(fold).filter((phrase) => phrase.length > 0);
     // Plain text in plain text: linear in the opening, whatever the phrases.
-    const found = findSignal(head, { test: (text: string) => phrases.some((phrase) => fold(text).includes(phrase)) });
+    const found = findSignal(head, {
+      test(text: string) {
+        const folded = fold(text);
+        return phrases.some((phrase) => folded.includes(phrase));
+      },
+    });
     if (found) return { kind: 'custom', evidence: [found], definition };
   }
   return builtIn;

@@ -274,6 +274,11 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     indexed = (async () => {
       const scope = (await settings.forScope(undefined)).index;
       await index.rebuild({ folders, settings: scope, excluded: await settings.excludedFiles() });
+      // The crawl read every file from disk: an open document's text stands for its report.
+      for (const document of documents.all()) {
+        const report = safely(() => reports.get(document), undefined);
+        if (report) index.update(document.uri, report);
+      }
     })()
       .catch((error: unknown) => connection.console.error(`Inspection Reports: indexing failed: ${String(error)}`))
       .finally(started);

@@ -2,7 +2,7 @@
 // the editor or the report changes: what the findings view, the status bar and the
 // navigation commands all read.
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import { State, type LanguageClient } from 'vscode-languageclient/node';
 import { documentFindingsRequest, findingsChangedNotification, type FindingsChangedParams, type ReportFindings } from '../../server/src/protocol';
 import { languageId } from './languageClient';
 
@@ -22,6 +22,12 @@ export class ActiveReport implements vscode.Disposable {
         if (current && params.uris.includes(current)) void this.refresh();
         else this.changed.fire();
       }),
+      // A crashed server is restarted by the client. What the old one said goes with it (it
+      // may not match the text any more); the new one is asked once it runs.
+      client.onDidChangeState(({ newState }) => {
+        if (newState === State.Running) void this.refresh();
+        else this.show(undefined);
+      }),
     );
     void this.refresh();
   }
@@ -34,11 +40,22 @@ export class ActiveReport implements vscode.Disposable {
   async refresh(): Promise<void> {
     const editor = this.editor;
     const ask = ++this.asked;
-    const findings = editor ? ((await this.client.sendRequest<ReportFindings | null>(documentFindingsRequest, { uri: editor.document.uri.toString() })) ?? undefined) : undefined;
+    let findings: ReportFindings | undefined;
+    try {
+      findings = editor ? ((await this.client.sendRequest<ReportFindings | null>(documentFindingsRequest, { uri: editor.document.uri.toString() })) ?? undefined) : undefined;
+    } catch {
+      // The server stopped before it answered: the state change above clears and asks again.
+      return;
+    }
     // The editor changed again while the server answered: a newer answer is coming.
-    if (ask !== this.asked) return;
+    if (ask === this.asked) this.show(findings);
+  }
+
+  private show(findings: ReportFindings | undefined): void {
+    // An answer still on its way is older than this.
+    this.asked++;
     this.findings = findings;
-    void vscode.commands.executeCommand('setContext', 'inspectionReports.reportOpen', this.findings !== undefined);
+    void vscode.commands.executeCommand('setContext', 'inspectionReports.reportOpen', findings !== undefined);
     this.changed.fire();
   }
 

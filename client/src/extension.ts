@@ -12,9 +12,11 @@ import { registerStatusBar } from './statusBar';
 
 let client: LanguageClient | undefined;
 
-/** What the extension exports: the findings view's tree, which the in-editor tests read. */
+/** What the extension exports, for the in-editor tests: the findings view's tree, and the server's process. */
 export interface InspectionReportsApi {
   readonly findingsView: FindingsView;
+  /** The running language server's process id, as it said when it started. */
+  serverProcessId(): number | undefined;
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<InspectionReportsApi> {
@@ -23,7 +25,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Inspec
   const active = new ActiveReport(client);
   const findingsView = new FindingsView(active);
   context.subscriptions.push(active, findingsView, registerStatusBar(active), ...registerCommands(active, findingsView));
-  return { findingsView };
+  const started = client;
+  return { findingsView, serverProcessId: () => (started.isRunning() ? (started.initializeResult?.processId as number | undefined) : undefined) };
 }
 
 export async function deactivate(): Promise<void> {

@@ -4,52 +4,14 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { InspectionReportsApi } from '../../client/src/extension';
+import { activate, essex, open, treeLabels, waitFor } from './helpers';
 import { screenshot } from './screenshot';
-
-const extensionId = 'inspection-reports.inspection-reports';
-
-async function waitFor<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, timeoutMs = 20000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined && value !== false) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
-
-function seed(name: string): vscode.Uri {
-  const folder = vscode.workspace.workspaceFolders?.[0];
-  assert.ok(folder, 'the tests run with the seeds folder open');
-  return vscode.Uri.joinPath(folder.uri, name);
-}
-
-async function open(name: string): Promise<vscode.TextEditor> {
-  const document = await vscode.workspace.openTextDocument(seed(name));
-  await vscode.window.showTextDocument(document);
-  // The extension switches the plain-text file to the report language.
-  return waitFor('the report language', () => {
-    const editor = vscode.window.activeTextEditor;
-    return editor?.document.languageId === 'inspection-report' && editor.document.uri.toString() === seed(name).toString() ? editor : undefined;
-  });
-}
-
-async function treeLabels(api: InspectionReportsApi): Promise<string[]> {
-  const view = api.findingsView;
-  return Promise.all(view.getChildren().map(async (node) => {
-    const item = view.getTreeItem(node);
-    return `${typeof item.label === 'string' ? item.label : item.label?.label} (${item.description})`;
-  }));
-}
 
 describe('Inspection Reports in VS Code', () => {
   let api: InspectionReportsApi;
-  const essex = '001_3fc988dedc62c826.txt';
 
   before(async () => {
-    const extension = vscode.extensions.getExtension<InspectionReportsApi>(extensionId);
-    assert.ok(extension, `${extensionId} is installed`);
-    api = await extension.activate();
+    api = await activate();
   });
 
   it('reads a seed as an inspection report and gives its outline', async () => {
@@ -140,7 +102,8 @@ describe('Inspection Reports in VS Code', () => {
     await vscode.window.showTextDocument(editor.document);
     await vscode.commands.executeCommand('undo');
     await waitFor('the problem to clear', () => problems().length === 0 || undefined);
-    assert.equal(editor.document.isDirty, false);
+    // The editor hears that the document is clean in a message of its own, after the text.
+    await waitFor('the document to be clean again', () => !editor.document.isDirty || undefined);
   });
 
   it('turns a rule off for one file, as its quick fix does, and shows the report summary', async () => {

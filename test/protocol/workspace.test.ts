@@ -84,6 +84,14 @@ describe('workspace index', () => {
     const fromDisk = await client.connection.sendRequest<ReportFindings | null>('inspectionReports/documentFindings', { uri: essex });
     assert.deepEqual(fromDisk?.groups.map((group) => group.category), ['priority-action', 'development', 'strength', 'satisfactory']);
 
+    // A settings change reads the workspace again; an open editor's text still stands.
+    await client.open(essex, readSeed('001').replace('Areas for priority action\n', 'Areas for development\n'), 2);
+    await client.diagnostics(essex, 2);
+    await client.configure({ index: { exclude: ['**/node_modules/**', '**/archive/**'] } });
+    const reread = await client.connection.sendRequest<ReportFindings[]>('inspectionReports/workspaceFindings', {});
+    assert.deepEqual(reread.find((report) => report.uri === essex)?.groups.map((group) => group.category), ['development', 'strength', 'satisfactory']);
+    await client.close(essex);
+
     fs.rmSync(created);
     await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri, type: 3 }] });
     assert.deepEqual(await client.connection.sendRequest('workspace/symbol', { query: 'thurrock strengths' }), []);

@@ -41,7 +41,7 @@ import {
 } from '../protocol';
 import { ReportCache } from './reportCache';
 import { SettingsSource } from './settings';
-import { WorkspaceIndex } from './workspaceIndex';
+import { localPath, WorkspaceIndex } from './workspaceIndex';
 
 export interface ServerOptions {
   /** The README whose `<a id="code">` anchors explain each diagnostic code. */
@@ -81,7 +81,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     watchFiles = capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     folderChanges = capabilities.workspace?.workspaceFolders === true;
     const given: readonly WorkspaceFolder[] = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: '' }] : []);
-    folders = given.map((folder) => URI.parse(folder.uri).fsPath);
+    folders = localFolders(given);
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -94,14 +94,17 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'Inspection Reports' },
+      // A custom result (LSP allows them): the client has no other way to know the process,
+      // and its restart test kills it.
+      processId: process.pid,
     };
   });
 
   connection.onInitialized(async () => {
     if (folderChanges) {
       connection.workspace.onDidChangeWorkspaceFolders(({ added, removed }) => {
-        const gone = new Set(removed.map((folder) => URI.parse(folder.uri).fsPath));
-        folders = [...folders.filter((folder) => !gone.has(folder)), ...added.map((folder) => URI.parse(folder.uri).fsPath)];
+        const gone = new Set(localFolders(removed));
+        folders = [...folders.filter((folder) => !gone.has(folder)), ...localFolders(added)];
         reindex();
       });
     }
@@ -271,6 +274,11 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     indexed = (async () => {
       const scope = (await settings.forScope(undefined)).index;
       await index.rebuild({ folders, settings: scope, excluded: await settings.excludedFiles() });
+      // The crawl read every file from disk: an open document's text stands for its report.
+      for (const document of documents.all()) {
+        const report = safely(() => reports.get(document), undefined);
+        if (report) index.update(document.uri, report);
+      }
     })()
       .catch((error: unknown) => connection.console.error(`Inspection Reports: indexing failed: ${String(error)}`))
       .finally(started);
@@ -286,6 +294,14 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   documents.listen(connection);
   connection.listen();
+}
+
+/**
+ * The folders the index may read: those on this machine. A virtual workspace's folders
+ * (`vscode-vfs://…`) are the client's to read; their documents come through the editor.
+ */
+function localFolders(given: readonly WorkspaceFolder[]): string[] {
+  return given.flatMap((folder) => localPath(folder.uri) ?? []);
 }
 
 function cancelled(): ResponseError<void> {

@@ -29,8 +29,9 @@ export function parseReport(source: string): Report {
   const headings = new Map<number, HeadingMatch>();
   let lastHeadingLine = -1;
   const headingAt = (all: readonly Line[], index: number): number => {
-    const known = knownHeadingAt(all, index, kind);
-    if (known && (lastHeadingLine === index - 1 || startsSomething(all, index))) {
+    // Where a heading can start is cheaper to tell than whether one does.
+    const known = (lastHeadingLine === index - 1 || startsSomething(all, index)) && knownHeadingAt(all, index, kind);
+    if (known) {
       headings.set(index, known);
       lastHeadingLine = index + known.lineCount - 1;
       return known.lineCount;

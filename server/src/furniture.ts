@@ -2,7 +2,7 @@
 // page numbers, footnotes and the publisher's closing page. pdftotext starts each page
 // with a form feed; a running footer is the same line (digits aside) near many of them.
 import type { Furniture, FurnitureKind } from './model';
-import { linesRange, type Line } from './text';
+import { linesRange, singleSpaced, type Line } from './text';
 
 /** How many content lines before and after a page break may be running furniture. */
 const window = 4;
@@ -89,7 +89,7 @@ function isRunningCandidate(text: string): boolean {
 
 /** A line's text with its digits masked, so that `Page 2` and `Page 3` compare equal. */
 function runningKey(text: string): string {
-  return text.toLowerCase().replace(/\d+/g, '#').replace(/\s+/g, ' ');
+  return singleSpaced(text.toLowerCase().replace(/\d+/g, '#'));
 }
 
 // The publisher's closing page of a report: complaints, copyright, the Ofsted address.

@@ -38,9 +38,11 @@ export function parseReport(source: string, options: ParseOptions = {}): Report 
   const headings = new Map<number, HeadingMatch>();
   let lastHeadingLine = -1;
   const headingAt = (all: readonly Line[], index: number): number => {
-    const found: { match?: HeadingMatch; grade?: ScaleGrade } | undefined = custom ? custom.at(all, index) : { match: knownHeadingAt(all, index, kind) };
+    // Where a heading can start is cheaper to tell than whether one does.
+    const starts = lastHeadingLine === index - 1 || startsSomething(all, index);
+    const found: { match?: HeadingMatch; grade?: ScaleGrade } | undefined = !starts ? undefined : custom ? custom.at(all, index) : { match: knownHeadingAt(all, index, kind) };
     const known = found?.match;
-    if (known && (lastHeadingLine === index - 1 || startsSomething(all, index))) {
+    if (known) {
       headings.set(index, known);
       if (found?.grade) grades.set(index, found.grade);
       lastHeadingLine = index + known.lineCount - 1;

@@ -74,9 +74,13 @@ export function fold(text: string): string {
   // Every candidate heading of every report passes here, and most are already folded
   // once in lower case: plain ASCII, single spaces, no closing punctuation.
   if (lower.charCodeAt(0) !== 32 && !closingPunctuation.includes(lower[lower.length - 1]) && !unfolded.test(lower)) return lower;
-  let folded = unusual.test(lower) ? lower.replace(foldedCharacters, (character) => foldedAs[character] ?? '') : lower;
-  if (irregularSpace.test(folded)) folded = folded.replace(/\s+/g, ' ');
-  return folded.replace(trailingPunctuation, '');
+  const folded = unusual.test(lower) ? lower.replace(foldedCharacters, (character) => foldedAs[character] ?? '') : lower;
+  return singleSpaced(folded).replace(trailingPunctuation, '');
+}
+
+/** Runs of white space as single spaces; most text needs nothing done, and is left as it is. */
+export function singleSpaced(text: string): string {
+  return irregularSpace.test(text) ? text.replace(/\s+/g, ' ') : text;
 }
 
 // Anything but printable ASCII and single spaces, or a backtick.

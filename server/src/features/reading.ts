@@ -1,6 +1,7 @@
 // Small questions every feature asks of the model: what holds a position, which findings
 // a section holds, and how to say a count or a long text briefly.
 import { findingCategories, type Finding, type FindingCategory, type Position, type Range, type Report, type Section } from '../model';
+import { singleSpaced } from '../text';
 
 export function contains(range: Range | undefined, position: Position): boolean {
   if (!range) return false;
@@ -37,7 +38,7 @@ export function countFindings(findings: readonly Finding[]): string {
 /** The text cut at a word boundary near `length`, with an ellipsis when cut. */
 export function shorten(text: string, length: number): string {
   // Only the start matters: a paragraph can run to thousands of characters.
-  const flat = text.slice(0, length * 2).replace(/\s+/g, ' ').trim();
+  const flat = singleSpaced(text.slice(0, length * 2)).trim();
   if (flat.length <= length && text.length <= length * 2) return flat;
   const cut = flat.slice(0, length);
   const space = cut.lastIndexOf(' ');

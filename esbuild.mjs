@@ -28,6 +28,9 @@ const contexts = await Promise.all(entries.map((entry) => esbuild.context({
   sourcemap: !production,
   minify: production,
   external: entry.external ?? [],
+  // jsonc-parser's CommonJS build requires its parts by computed names, which a bundle
+  // cannot follow; its ES module build imports them plainly.
+  alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' },
   // Some dependencies' ES modules read import.meta.url (fdir, under tinyglobby); in a
   // CommonJS bundle it is made from __filename, after the directive that keeps the
   // bundle in strict mode as its modules were written.

@@ -20,8 +20,10 @@ export interface InspectionReportsApi {
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<InspectionReportsApi> {
-  context.subscriptions.push(registerLanguageDetection());
+  const detection = registerLanguageDetection();
+  context.subscriptions.push(detection);
   client = await startLanguageClient(context);
+  context.subscriptions.push(detection.listen(client));
   const active = new ActiveReport(client);
   const findingsView = new FindingsView(active);
   context.subscriptions.push(active, findingsView, registerStatusBar(active), ...registerCommands(active, findingsView));

@@ -5,19 +5,22 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { stringify } from 'csv-stringify/sync';
+import { kindsFileName, readKindsFile } from './customKinds';
 import { checkReport } from './diagnostics';
 import type { ReportDiagnostic } from './diagnostics/types';
 import {
   findingCategories,
   findingCategoryNames,
   gradeNames,
-  reportKindNames,
+  kindName,
   type Finding,
   type FindingCategory,
+  type KindDefinition,
   type Report,
   type Section,
 } from './model';
 import { parseReport } from './parser';
+import { flatten } from './references';
 
 const usage = `Usage: inspection-report <command> [options] FILE...
 
@@ -29,6 +32,10 @@ Commands:
   check FILE|DIR... [--json]             diagnostics, one per line as file:line:col;
                                          directories are searched for *.txt files
   summary FILE [--json]                  kind, authority, dates, judgements, counts
+
+Options of every command:
+  --kinds FILE                           further kinds of report, defined as in a
+                                         workspace's ${kindsFileName}
 
 Categories: ${findingCategories.join(', ')}
 
@@ -51,7 +58,16 @@ interface Loaded {
   readonly report: Report;
 }
 
-function main(argv: readonly string[]): number {
+/** The kinds that `--kinds` defines, read with the built-in ones. */
+let kinds: readonly KindDefinition[] = [];
+
+function main(args: readonly string[]): number {
+  const at = args.indexOf('--kinds');
+  if (at >= 0) {
+    if (args[at + 1] === undefined) throw new UsageError('--kinds needs a FILE');
+    kinds = readKinds(args[at + 1]);
+  }
+  const argv = at >= 0 ? [...args.slice(0, at), ...args.slice(at + 2)] : args;
   const [command, ...rest] = argv;
   if (command === undefined) {
     // Usage on stdout either way, but a bare call is still a mistake in a script.
@@ -87,25 +103,26 @@ function outline(args: readonly string[]): number {
       name: section.name,
       level: section.level,
       ...(section.judgement ? { judgement: section.judgement.grade } : {}),
+      ...(section.grade ? { grade: section.grade.label } : {}),
       range: section.range,
       children: section.children.map(sectionJson),
     });
     writeJson({
       file,
-      kind: report.kind,
+      kind: report.definition?.id ?? report.kind,
       title: report.metadata.title ?? null,
       authority: report.metadata.authority ?? null,
       sections: report.sections.map(sectionJson),
     });
     return 0;
   }
-  const out: string[] = [`${file}: ${reportKindNames[report.kind]}`];
+  const out: string[] = [`${file}: ${kindName(report)}`];
   const width = String(report.lineCount).length;
   // Each line starts with the heading's 1-based line number so the tree can be used to
   // jump into the file; children are indented two spaces per level of nesting.
   const walk = (sections: readonly Section[], depth: number): void => {
     for (const section of sections) {
-      const grade = section.judgement ? ` — ${gradeNames[section.judgement.grade]}` : '';
+      const grade = section.judgement ? ` — ${gradeNames[section.judgement.grade]}` : section.grade ? ` — ${section.grade.label}` : '';
       out.push(`${String(section.headingRange.start.line + 1).padStart(width)}  ${'  '.repeat(depth)}${section.name}${grade}`);
       walk(section.children, depth + 1);
     }
@@ -217,11 +234,13 @@ function summary(args: readonly string[]): number {
   const meta = report.metadata;
   const counts = Object.fromEntries(findingCategories.map((category) => [category, report.findings.filter((finding) => finding.category === category).length])) as Record<FindingCategory, number>;
   const firstPriority = report.findings.find((finding) => finding.category === 'priority-action');
+  // A workspace kind's grades, on its own scale.
+  const grades = flatten(report.sections).flatMap((section) => (section.grade ? [{ section: section.name, grade: section.grade.label, range: section.grade.range }] : []));
   if (values.json) {
     writeJson({
       file,
-      kind: report.kind,
-      kindName: reportKindNames[report.kind],
+      kind: report.definition?.id ?? report.kind,
+      kindName: kindName(report),
       authority: meta.authority ?? null,
       title: meta.title ?? null,
       letterDate: meta.letterDate ?? null,
@@ -230,6 +249,7 @@ function summary(args: readonly string[]): number {
       leadInspector: meta.leadInspector ?? null,
       signatory: meta.signatory ?? null,
       judgements: report.judgements.map((judgement) => ({ area: judgement.area, label: judgement.label, grade: judgement.grade, source: judgement.source, range: judgement.range })),
+      ...(report.definition && { grades }),
       findings: counts,
       firstPriorityAction: firstPriority ? { text: firstPriority.text, section: firstPriority.section, range: firstPriority.range } : null,
     });
@@ -238,7 +258,7 @@ function summary(args: readonly string[]): number {
   const none = '—';
   const out = [
     `File:              ${file}`,
-    `Kind:              ${reportKindNames[report.kind]} (${report.kind})`,
+    `Kind:              ${kindName(report)} (${report.definition?.id ?? report.kind})`,
     `Authority:         ${meta.authority ?? none}`,
     `Title:             ${meta.title ?? none}`,
     `Letter date:       ${meta.letterDate ?? none}`,
@@ -250,6 +270,7 @@ function summary(args: readonly string[]): number {
     // The same area can be graded in the table and again at its heading; all are listed,
     // with where each came from, so a disagreement is visible.
     ...report.judgements.map((judgement) => `  ${judgement.area}: ${gradeNames[judgement.grade]} (${judgement.source}, line ${judgement.range.start.line + 1}: ${judgement.label})`),
+    ...(report.definition ? [`Grades:${grades.length === 0 ? `            ${none}` : ''}`, ...grades.map((grade) => `  ${grade.section}: ${grade.grade} (line ${grade.range.start.line + 1})`)] : []),
     'Findings:',
     ...findingCategories.map((category) => `  ${(findingCategoryNames[category] + ':').padEnd(28)}${counts[category]}`),
   ];
@@ -298,13 +319,28 @@ function load(file: string): Loaded {
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   let report: Report;
   try {
-    report = parseReport(text);
+    report = parseReport(text, { kinds });
   } catch (error) {
     // A parser bug should name the file that showed it, not end the run with a trace.
     throw new Error(`parsing ${file} failed: ${firstLine(error)}`);
   }
   if (report.binary) throw new InputError(`${file} is not a text file`);
   return { file, report };
+}
+
+/** A kinds file's kinds; each of its problems is a warning on stderr, and the good kinds are kept. */
+function readKinds(file: string): readonly KindDefinition[] {
+  let text: string;
+  try {
+    if (fs.statSync(file).size > 1024 * 1024) throw new InputError(`cannot read ${file}: over 1 MB, no kinds file is that large`);
+    text = fs.readFileSync(file, 'utf8');
+  } catch (error) {
+    if (error instanceof InputError) throw error;
+    throw new InputError(`cannot read ${file}: ${reason(error)}`);
+  }
+  const { kinds: read, problems } = readKindsFile(text);
+  for (const problem of problems) process.stderr.write(`${file}:${problem.range.start.line + 1}:${problem.range.start.character + 1}: ${problem.message}\n`);
+  return read;
 }
 
 /**

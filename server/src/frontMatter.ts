@@ -78,7 +78,7 @@ export function readFrontMatter(
     const bodyStart = recognisedBy.end.line + 1;
     mark(context, 0, bodyStart - 1, 'title-block');
     const title = lines.slice(0, bodyStart).map((line) => line.text).filter(Boolean).join(' ');
-    return { metadata: { title: title.slice(0, 300) }, tableJudgements: [], contents: [], bodyStart, bodyEnd: end };
+    return { metadata: { ...readReportMetadata(lines, bodyStart), authority: undefined, title: title.slice(0, 300) }, tableJudgements: [], contents: [], bodyStart, bodyEnd: end };
   }
   if (kind === 'unknown' || kind === 'custom') return { metadata: {}, tableJudgements: [], contents: [], bodyStart: 0, bodyEnd: end };
   return readReport(context, kind, end);

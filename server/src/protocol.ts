@@ -1,7 +1,7 @@
 // Everything the client and the server say to each other beyond the LSP itself: custom
 // requests and notifications (prefixed `inspectionReports/`), the commands that code
 // actions name, and the settings. Both sides import this file; it holds no code.
-import type { Finding, FindingCategory, Grade, ReportKind } from './model';
+import type { Finding, FindingCategory, Grade, KindDefinition, ReportKind } from './model';
 
 /** The findings of one open report, or of a report in the workspace index; null if neither. */
 export const documentFindingsRequest = 'inspectionReports/documentFindings';
@@ -19,6 +19,15 @@ export const reportSummaryRequest = 'inspectionReports/reportSummary';
 export const findingsChangedNotification = 'inspectionReports/findingsChanged';
 export interface FindingsChangedParams {
   readonly uris: readonly string[];
+}
+
+/**
+ * Sent by the server when the kinds that the workspace defines (`.inspection-reports.json`)
+ * are read and differ from before: the client recognises plain-text files of those kinds too.
+ */
+export const kindsChangedNotification = 'inspectionReports/kindsChanged';
+export interface KindsChangedParams {
+  readonly kinds: readonly KindDefinition[];
 }
 
 export interface FindingGroup {

@@ -56,9 +56,9 @@ describe('workspace index', () => {
     await client.configure({ index: { include: ['letters/*.txt'] } });
     const letters = await client.connection.sendRequest<ReportFindings[]>('inspectionReports/workspaceFindings', {});
     assert.deepEqual(titles(letters), ['letters/essex.txt Essex County Council']);
-    // The client is asked to watch what the index now reads.
+    // The client is asked to watch what the index now reads, and the workspace's kinds.
     const watched = () => client.registrations.filter((registration) => registration.method === 'workspace/didChangeWatchedFiles').map((registration) => registration.registerOptions);
-    await client.until(() => JSON.stringify(watched().at(-1)) === JSON.stringify({ watchers: [{ globPattern: 'letters/*.txt' }] }));
+    await client.until(() => JSON.stringify(watched().at(-1)) === JSON.stringify({ watchers: [{ globPattern: 'letters/*.txt' }, { globPattern: '**/.inspection-reports.json' }] }));
     await client.configure({ index: { enable: false } });
     assert.deepEqual(await client.connection.sendRequest('inspectionReports/workspaceFindings', {}), []);
     assert.deepEqual(await client.connection.sendRequest('workspace/symbol', { query: 'essex' }), []);

@@ -19,6 +19,7 @@ import {
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
+import { kindsFileName } from '../customKinds';
 import { checkReport } from '../diagnostics';
 import { codeActions } from '../features/codeActions';
 import { definitionsAt } from '../features/definitions';
@@ -33,6 +34,7 @@ import type { Report } from '../model';
 import {
   documentFindingsRequest,
   findingsChangedNotification,
+  kindsChangedNotification,
   reportSummaryRequest,
   workspaceFindingsRequest,
   type DocumentFindingsParams,
@@ -42,6 +44,7 @@ import {
 import { ReportCache } from './reportCache';
 import { SettingsSource } from './settings';
 import { localPath, WorkspaceIndex } from './workspaceIndex';
+import { WorkspaceKinds } from './workspaceKinds';
 
 export interface ServerOptions {
   /** The README whose `<a id="code">` anchors explain each diagnostic code. */
@@ -66,6 +69,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   const reports = new ReportCache(largest);
   const explanation = explanations(options.readme);
   const index = new WorkspaceIndex(largest, (uris) => notifyFindingsChanged(uris), (message) => connection.console.log(message));
+  const kinds = new WorkspaceKinds((uri, diagnostics) => void connection.sendDiagnostics({ uri, diagnostics }));
   let settings = new SettingsSource(connection, false);
   let folders: string[] = [];
   let watchFiles = false;
@@ -181,7 +185,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     watching = (async () => {
       (await previous)?.dispose();
       const { include } = (await settings.forScope(undefined)).index;
-      return connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: include.map((globPattern) => ({ globPattern })) });
+      const globs = [...include, `**/${kindsFileName}`];
+      return connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: globs.map((globPattern) => ({ globPattern })) });
     })().catch((error: unknown) => {
       connection.console.error(`Inspection Reports: cannot watch files: ${String(error)}`);
       return undefined;
@@ -223,6 +228,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   });
 
   connection.onDidChangeWatchedFiles(({ changes }) => {
+    // A kinds file changed: every report is read again, open or not.
+    if (changes.some((change) => WorkspaceKinds.isKindsFile(change.uri, folders))) reindex();
     for (const change of changes) {
       if (change.type === FileChangeType.Deleted) index.remove(change.uri);
       // An open document's own text wins over the file on disk.
@@ -272,6 +279,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   function reindex(): void {
     const started = indexStarted;
     indexed = (async () => {
+      await readKinds();
       const scope = (await settings.forScope(undefined)).index;
       await index.rebuild({ folders, settings: scope, excluded: await settings.excludedFiles() });
       // The crawl read every file from disk: an open document's text stands for its report.
@@ -283,6 +291,18 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       .catch((error: unknown) => connection.console.error(`Inspection Reports: indexing failed: ${String(error)}`))
       .finally(started);
     indexStarted = () => undefined;
+  }
+
+  /**
+   * Reads the folders' kinds files; when the kinds changed, every open document is read
+   * and checked again, and the client hears of them (it recognises plain-text files).
+   */
+  async function readKinds(): Promise<void> {
+    if (!(await kinds.read(folders))) return;
+    reports.forgetAll(kinds.kinds);
+    index.kinds = kinds.kinds;
+    for (const document of documents.all()) schedule(document, 0);
+    void connection.sendNotification(kindsChangedNotification, { kinds: kinds.kinds });
   }
 
   /** The document's path in its workspace folder, `/`-separated, or its whole path outside them. */

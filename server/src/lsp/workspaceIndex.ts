@@ -8,7 +8,7 @@ import { glob } from 'tinyglobby';
 import { URI } from 'vscode-uri';
 import { findingGroups } from '../features/findingGroups';
 import { reportSymbols, type ReportSymbol } from '../features/workspaceSymbols';
-import type { Report } from '../model';
+import type { KindDefinition, Report } from '../model';
 import { parseReport } from '../parser';
 import type { ReportFindings, Settings } from '../protocol';
 
@@ -32,6 +32,8 @@ export class WorkspaceIndex {
   private generation = 0;
   private scope: IndexScope = { folders: [], settings: { enable: false, include: [], exclude: [] }, excluded: [] };
   private matches: (file: string) => boolean = () => false;
+  /** The workspace's own kinds, read with the built-in ones; set before a rebuild. */
+  kinds: readonly KindDefinition[] = [];
 
   constructor(
     private readonly largest: number,
@@ -134,7 +136,7 @@ export class WorkspaceIndex {
       }
       let text = await fs.readFile(file, 'utf8');
       if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-      this.store(uri, parseReport(text));
+      this.store(uri, parseReport(text, { kinds: this.kinds }));
     } catch (error) {
       this.reports.delete(uri);
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT') this.log(`Cannot index ${file}: ${String(error)}`);

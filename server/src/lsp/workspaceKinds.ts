@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import { URI } from 'vscode-uri';
 import { kindsFileName, readKindsFile } from '../customKinds';
+import { diagnosticSource } from '../features/lspDiagnostics';
 import type { KindDefinition } from '../model';
 
 // Fifty kinds of a few hundred headings each is under 1 MB.
@@ -63,5 +64,5 @@ export class WorkspaceKinds {
 }
 
 function problem(message: string, range: Diagnostic['range'] = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }): Diagnostic {
-  return { message, range, severity: DiagnosticSeverity.Error, source: 'Inspection Reports', code: 'kinds.invalid' };
+  return { message, range, severity: DiagnosticSeverity.Error, source: diagnosticSource, code: 'kinds.invalid' };
 }

@@ -10,6 +10,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as fc from 'fast-check';
+import { readKindsFile } from '../../server/src/customKinds';
 import { checkReport } from '../../server/src/diagnostics';
 import { definitionsAt } from '../../server/src/features/definitions';
 import { documentSymbols } from '../../server/src/features/documentSymbols';
@@ -20,7 +21,7 @@ import { reportSymbols } from '../../server/src/features/workspaceSymbols';
 import type { Range, Report, Section } from '../../server/src/model';
 import { parseReport } from '../../server/src/parser';
 import { fold } from '../../server/src/text';
-import { corpusDir, diagnosticRanges, rangesOutside, reportRanges, seedNames, seedsDir, symbolNestingProblems } from './helpers';
+import { corpusDir, diagnosticRanges, rangesOutside, reportRanges, repoRoot, seedNames, seedsDir, symbolNestingProblems } from './helpers';
 
 const runs = Number(process.env.FUZZ_RUNS ?? 100);
 const seed = process.env.FUZZ_SEED !== undefined ? Number(process.env.FUZZ_SEED) : process.env.FUZZ_RUNS ? Date.now() % 2 ** 31 : 20261202;
@@ -29,8 +30,13 @@ const seed = process.env.FUZZ_SEED !== undefined ? Number(process.env.FUZZ_SEED)
 // backtracks without end comes near it. Mocha's own timeout is the last resort.
 const boundMs = 2000;
 
+// The example of a workspace's own kind is read with its definition, as every text here is.
+const example = path.join(repoRoot, 'examples', 'school-inspection');
+const kinds = readKindsFile(fs.readFileSync(path.join(example, '.inspection-reports.json'), 'utf8')).kinds;
+
 const documents = [
   ...seedNames().map((name) => path.join(seedsDir, name)),
+  path.join(example, 'riverside-primary-school-2024.txt'),
   ...(fs.existsSync(corpusDir) ? fs.readdirSync(corpusDir).filter((name) => name.endsWith('.txt')).sort().map((name) => path.join(corpusDir, name)) : []),
 ].map((file) => ({ name: path.basename(file), text: fs.readFileSync(file, 'utf8') }));
 
@@ -91,7 +97,7 @@ function damaged({ name, changes }: { name: string; changes: readonly Damage[] }
 /** Everything an editor asks of one text, as plain data, and how long it took. */
 function analyse(text: string): { report: Report; answers: unknown; ms: number } {
   const started = performance.now();
-  const report = parseReport(text);
+  const report = parseReport(text, { kinds });
   const diagnostics = checkReport(report);
   const symbols = documentSymbols(report);
   const folding = foldingRanges(report);
@@ -141,7 +147,7 @@ function sectionNestingProblems(sections: readonly Section[], parent?: Section):
 
 /** The report with its line end left out, and diagnostics' fixes in LF: what CRLF must not change. */
 function structure(text: string): string {
-  const report = parseReport(text);
+  const report = parseReport(text, { kinds });
   const diagnostics = checkReport(report).map((diagnostic) => ({ ...diagnostic, fix: diagnostic.fix && { ...diagnostic.fix, newText: diagnostic.fix.newText.replace(/\r\n/g, '\n') } }));
   return JSON.stringify({ ...report, eol: undefined, diagnostics, symbols: documentSymbols(report), folding: foldingRanges(report) });
 }

@@ -49,6 +49,7 @@ export function reportRanges(report: Report): { where: string; range: Range }[] 
     add(`section ‘${section.name}’ headingRange`, section.headingRange);
     add(`section ‘${section.name}’ range`, section.range);
     add(`section ‘${section.name}’ judgement`, section.judgement?.range);
+    add(`section ‘${section.name}’ grade`, section.grade?.range);
   }
   report.paragraphs.forEach((paragraph) => {
     add(`paragraph ${paragraph.number}`, paragraph.range);

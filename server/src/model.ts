@@ -204,6 +204,11 @@ export interface Metadata {
   readonly addressee?: string;
   readonly signatory?: string;
   readonly leadInspector?: string;
+  /**
+   * The year of the previous inspection, where a document without a date of its own
+   * names it (a news summary: `Since the last inspection of Thurrock in 2016`).
+   */
+  readonly previousInspection?: string;
 }
 
 /** What the outcome statement of a letter or SEND report says about priority actions. */

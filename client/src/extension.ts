@@ -4,6 +4,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { ActiveReport } from './activeReport';
+import { registerAuthorityHistory, type AuthorityHistoryPanel } from './authorityHistory';
 import { registerCommands } from './commands';
 import { FindingsView } from './findingsView';
 import { startLanguageClient } from './languageClient';
@@ -12,9 +13,10 @@ import { registerStatusBar } from './statusBar';
 
 let client: LanguageClient | undefined;
 
-/** What the extension exports: the findings view's tree, which the in-editor tests read. */
+/** What the extension exports: the findings view's tree and the authority history panel, which the in-editor tests read. */
 export interface InspectionReportsApi {
   readonly findingsView: FindingsView;
+  readonly authorityHistory: AuthorityHistoryPanel;
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<InspectionReportsApi> {
@@ -23,7 +25,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<Inspec
   const active = new ActiveReport(client);
   const findingsView = new FindingsView(active);
   context.subscriptions.push(active, findingsView, registerStatusBar(active), ...registerCommands(active, findingsView));
-  return { findingsView };
+  const history = registerAuthorityHistory(client, context.extensionUri, active.onDidChange);
+  context.subscriptions.push(...history.disposables);
+  return { findingsView, authorityHistory: history.panel };
 }
 
 export async function deactivate(): Promise<void> {

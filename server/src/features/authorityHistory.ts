@@ -269,8 +269,12 @@ function commonName(reports: readonly HistoryReport[]): string {
  */
 function recurringFindings(reports: readonly HistoryReport[], authority: string, threshold: number): RecurringFinding[] {
   // The authority's own name says nothing about the issue: `Thurrock should ensure...`.
-  const ownWords = new Set(authority.split(' ').map(stem));
-  const telling = reports.map((report) => report.findings.map((finding) => tellingWords(finding.text, ownWords)));
+  const ownWords = authority.split(' ').map(stem);
+  const telling = reports.map((report) => report.findings.map((finding) => {
+    const found = new Set(tellingWordsOf(finding));
+    for (const word of ownWords) found.delete(word);
+    return found;
+  }));
   const found: RecurringFinding[] = [];
   for (let later = 1; later < reports.length; later++) {
     reports[later].findings.forEach((finding, index) => {
@@ -288,6 +292,16 @@ function recurringFindings(reports: readonly HistoryReport[], authority: string,
       if (best && best.score >= threshold) found.push(best);
     });
   }
+  return found;
+}
+
+// The index keeps each report's findings until the report changes, and the history is
+// asked for again on every change of any report: each finding is read into words once.
+const tellingCache = new WeakMap<HistoryFinding, ReadonlySet<string>>();
+
+function tellingWordsOf(finding: HistoryFinding): ReadonlySet<string> {
+  let found = tellingCache.get(finding);
+  if (!found) tellingCache.set(finding, (found = tellingWords(finding.text)));
   return found;
 }
 

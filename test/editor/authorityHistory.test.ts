@@ -1,7 +1,8 @@
 // The authority history panel in real VS Code, in the workspace of the seeds: the command
 // opens it on Thurrock's three reports, it follows reports as they open, and a click on a
 // finding opens the report there. Where the corpus is beside the extension, the City of
-// London's two reports are opened too, for the README's picture of a recurring finding.
+// London's two reports join the workspace for a while, for the README's picture of a
+// recurring finding.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -44,7 +45,9 @@ describe('Authority history in VS Code', () => {
   });
 
   after(async () => {
+    // The window as the other tests expect it: no editors, the Explorer in the side bar.
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await vscode.commands.executeCommand('workbench.view.explorer');
   });
 
   it('opens a panel on Thurrock’s reports, 2009, 2016 and 2019, from the palette', async () => {
@@ -90,23 +93,32 @@ describe('Authority history in VS Code', () => {
   it('shows a recurring finding side by side (screenshot)', async function () {
     const panel = api.authorityHistory;
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    // The corpus stands beside the repository, not the packaged extension.
+    // The corpus stands beside the repository, not the packaged extension. Its two
+    // reports on the City of London join the workspace for a while, as downloads would.
     const corpus = path.resolve(extensionPath, '..', 'shared', 'corpus');
-    const london = ['london-corporation-inspection-20-september-2016.txt', 'london-corporation-inspection-06-april-2020.txt'].map((name) => path.join(corpus, name));
-    const withCorpus = london.every((file) => fs.existsSync(file));
+    const names = ['london-corporation-inspection-20-september-2016.txt', 'london-corporation-inspection-06-april-2020.txt'];
+    const withCorpus = names.every((name) => fs.existsSync(path.join(corpus, name)));
+    const copies = names.map((name) => seed(name));
     if (withCorpus) {
-      for (const file of london) await vscode.workspace.openTextDocument(vscode.Uri.file(file));
+      for (const [index, name] of names.entries()) await vscode.workspace.fs.writeFile(copies[index], fs.readFileSync(path.join(corpus, name)));
     }
-    await vscode.commands.executeCommand('inspectionReports.findings.focus');
-    await vscode.commands.executeCommand('inspectionReports.showAuthorityHistory');
-    if (withCorpus) {
-      const result = await waitFor('the City of London’s history', () => panel.result?.histories.some((history) => history.key === 'city of london') && panel.result);
-      const london = result.histories.find((history) => history.key === 'city of london');
-      assert.equal(london?.recurring.length, 1);
-      assert.deepEqual(london?.recurring[0].shared, ['record', 'decision']);
+    try {
+      await vscode.commands.executeCommand('inspectionReports.findings.focus');
+      await vscode.commands.executeCommand('inspectionReports.showAuthorityHistory');
+      if (withCorpus) {
+        const result = await waitFor('the City of London’s history', () => panel.result?.histories.some((history) => history.key === 'city of london') && panel.result);
+        const london = result.histories.find((history) => history.key === 'city of london');
+        assert.equal(london?.recurring.length, 1);
+        assert.deepEqual(london?.recurring[0].shared, ['record', 'decision']);
+      }
+      await waitFor('the page to show it', () => panel.upToDate);
+      await screenshot('authority-history');
+    } finally {
+      if (withCorpus) {
+        for (const copy of copies) await vscode.workspace.fs.delete(copy);
+        await waitFor('the City of London to leave the panel', () => panel.result?.histories.every((history) => history.key !== 'city of london'));
+      }
     }
-    await waitFor('the page to show it', () => panel.upToDate);
-    await screenshot('authority-history');
     if (!withCorpus) this.skip();
   });
 });

@@ -103,6 +103,18 @@ describe('authority history: dates', () => {
   });
 });
 
+describe('authority history: odd input', () => {
+  it('takes any document and any name without throwing', () => {
+    const odd = ['', '\u0000\u0001\u0002 binary', 'Shopping list\n\nMilk\n', 'Thurrock improves\n\nSince the last inspection of Thurrock in 2016, it improved.'];
+    const reports = odd.flatMap((text, index) => [
+      historyReport(`file:///a/${index}%E0%A4%A.txt`, parseReport(text)),
+      historyReport(`untitled:Untitled-${index}`, parseReport(text)),
+    ]);
+    assert.equal(reports.length, 8);
+    assert.ok(Array.isArray(authorityHistories(reports, { includeSingle: true })));
+  });
+});
+
 describe('authority history: the seeds', () => {
   const histories = authorityHistories(seeds);
 

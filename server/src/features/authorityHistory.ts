@@ -4,7 +4,7 @@
 // authority that words the same issue most alike, when it is alike enough to show.
 // Matches are by content only, so each carries both texts and its score: a person
 // judges whether the issue really recurs.
-import { type Finding, type FindingCategory, type Grade, type JudgementArea, type Range, type Report, type ReportKind } from '../model';
+import type { Finding, FindingCategory, Grade, JudgementArea, Range, Report, ReportKind } from '../model';
 import { flatten } from '../references';
 import { dice, fold, words } from '../text';
 
@@ -101,7 +101,7 @@ const historyCategories: ReadonlySet<FindingCategory> = new Set<FindingCategory>
 
 /** What the history keeps of one report. */
 export function historyReport(uri: string, report: Report): HistoryReport {
-  const fileName = decodeURIComponent(uri.slice(uri.lastIndexOf('/') + 1));
+  const fileName = lastSegment(uri);
   // The board's own recommendations are the board's to act on, not the authority's.
   const board = flatten(report.sections).filter((section) => section.role === 'lscb');
   const inBoard = (finding: Finding) => board.some((section) => section.range.start.line <= finding.range.start.line && finding.range.start.line <= section.range.end.line);
@@ -122,6 +122,16 @@ export function historyReport(uri: string, report: Report): HistoryReport {
       .filter((finding) => historyCategories.has(finding.category) && !inBoard(finding))
       .map(({ category, text, range, section, number }) => ({ category: category as HistoryCategory, text, range, section, ...(number !== undefined ? { number } : {}) })),
   };
+}
+
+function lastSegment(uri: string): string {
+  const last = uri.slice(uri.lastIndexOf('/') + 1);
+  try {
+    return decodeURIComponent(last);
+  } catch {
+    // A stray `%` in a name that no editor encoded.
+    return last;
+  }
 }
 
 const monthNames = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];

@@ -65,9 +65,9 @@ export async function printHistoryBench(folders: readonly string[]): Promise<voi
   console.log(`Authority history of the seeds${bench.documents > 5 ? ' and the corpus' : ''} (${bench.documents} documents: ${bench.authorities} authorities with two or more reports, ${bench.recurring} recurring ${bench.recurring === 1 ? "finding" : "findings"}), medians:`);
   const rows = [
     ['task', 'median ms', 'x baseline'],
-    [`baseline: parseReport, ${bench.documents} documents`, bench.parseMs.toFixed(3), '1.00x'],
-    ['authority history, from the parsed reports', bench.historyMs.toFixed(3), `${(bench.historyMs / bench.parseMs).toFixed(2)}x`],
-    ['authority history, from what the index keeps', bench.groupingMs.toFixed(3), `${(bench.groupingMs / bench.parseMs).toFixed(2)}x`],
+    [`baseline: parseReport, ${bench.documents} documents`, bench.parseMs.toFixed(3), '1.000x'],
+    ['authority history, from the parsed reports', bench.historyMs.toFixed(3), `${(bench.historyMs / bench.parseMs).toFixed(3)}x`],
+    ['authority history, from what the index keeps', bench.groupingMs.toFixed(3), `${(bench.groupingMs / bench.parseMs).toFixed(3)}x`],
   ];
   const widths = rows[0].map((_, column) => Math.max(...rows.map((row) => row[column].length)));
   for (const row of rows) console.log(row.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]) : cell.padStart(widths[column]))).join('  '));

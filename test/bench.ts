@@ -3,11 +3,13 @@
 // Machines differ, so the ratio to that baseline is the number to compare across runs;
 // the targets are printed with a verdict, never asserted. Then our outline and folding
 // next to VS Code's Markdown engine's (peerBench), the language server's round trips
-// (lspBench), and a workspace of 1,000 reports indexed by the server (scaleBench).
+// (lspBench), a workspace of 1,000 reports indexed by the server (scaleBench), and the
+// authority history of the seeds and the corpus (historyBench).
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { checkReport } from '../server/src/diagnostics';
 import { parseReport } from '../server/src/parser';
+import { printHistoryBench } from './historyBench';
 import { lspTimings, type Timing } from './lspBench';
 import { peerComparisons } from './peerBench';
 import { scaleTimings, workspaceSize } from './scaleBench';
@@ -193,6 +195,8 @@ async function main(): Promise<void> {
   for (const row of scaleRows) {
     console.log(`target: ${row.name} under ${workspaceRequestTargetMs} ms: median ${row.medianMs.toFixed(1)} ms, p95 ${row.p95Ms.toFixed(1)} ms, ${row.p95Ms < workspaceRequestTargetMs ? 'met' : 'NOT met'} (p95)`);
   }
+
+  await printHistoryBench([path.join(repo, 'seeds'), corpusDir]);
 }
 
 function summarise(timing: Timing): { name: string; runs: number; medianMs: number; p95Ms: number } {

@@ -51,6 +51,7 @@ export async function scaleTimings(repo: string, corpusDir: string | undefined):
       await time(`workspace findings, ${all.length} reports`, 20, () => request('inspectionReports/workspaceFindings', {})),
       await time('workspace symbols, "priority"', 50, () => request('workspace/symbol', { query: 'priority' })),
       await time('workspace symbols, "" (all, first 1,000)', 50, () => request('workspace/symbol', { query: '' })),
+      await time(`authority history, ${all.length} reports`, 20, () => request('inspectionReports/authorityHistory', {})),
     ];
     const peakMB = peakResidentMB(client.pid);
     await client.dispose();

@@ -4,6 +4,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { ActiveReport } from './activeReport';
+import { registerAuthorityHistory, type AuthorityHistoryPanel } from './authorityHistory';
 import { registerCommands } from './commands';
 import { FindingsView } from './findingsView';
 import { startLanguageClient } from './languageClient';
@@ -12,9 +13,10 @@ import { registerStatusBar } from './statusBar';
 
 let client: LanguageClient | undefined;
 
-/** What the extension exports, for the in-editor tests: the findings view's tree, and the server's process. */
+/** What the extension exports, for the in-editor tests: the findings view's tree, the authority history panel, and the server's process. */
 export interface InspectionReportsApi {
   readonly findingsView: FindingsView;
+  readonly authorityHistory: AuthorityHistoryPanel;
   /** The running language server's process id, as it said when it started. */
   serverProcessId(): number | undefined;
 }
@@ -27,8 +29,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<Inspec
   const active = new ActiveReport(client);
   const findingsView = new FindingsView(active);
   context.subscriptions.push(active, findingsView, registerStatusBar(active), ...registerCommands(active, findingsView));
+  const history = registerAuthorityHistory(client, context.extensionUri, active.onDidChange);
+  context.subscriptions.push(...history.disposables);
   const started = client;
-  return { findingsView, serverProcessId: () => (started.isRunning() ? (started.initializeResult?.processId as number | undefined) : undefined) };
+  return {
+    findingsView,
+    authorityHistory: history.panel,
+    serverProcessId: () => (started.isRunning() ? (started.initializeResult?.processId as number | undefined) : undefined),
+  };
 }
 
 export async function deactivate(): Promise<void> {

@@ -1,21 +1,9 @@
 // The active report in one line of the status bar: its kind, overall judgement and the
 // counts that matter most; a click opens the findings view.
 import * as vscode from 'vscode';
-import { gradeNames, type ReportKind } from '../../server/src/model';
+import { gradeNames, reportKindLabels } from '../../server/src/model';
 import type { ActiveReport } from './activeReport';
 import { findingsViewId } from './findingsView';
-
-const kindLabels: Record<ReportKind, string> = {
-  'cra-letter': 'Unannounced inspection letter',
-  'sif-report': 'SIF report',
-  'ilacs-report': 'ILACS report',
-  'ilacs-summary': 'ILACS summary',
-  'focused-visit': 'Focused visit',
-  'send-report': 'Area SEND report',
-  'lac-report': 'Looked after children report',
-  custom: 'Report',
-  unknown: 'Report',
-};
 
 export function registerStatusBar(active: ActiveReport): vscode.Disposable {
   const item = vscode.window.createStatusBarItem('inspectionReports.status', vscode.StatusBarAlignment.Left, 10);
@@ -36,7 +24,7 @@ export function registerStatusBar(active: ActiveReport): vscode.Disposable {
       count('development') > 0 ? `$(arrow-circle-up) ${count('development')}` : undefined,
       count('recommendation') > 0 ? `$(lightbulb) ${count('recommendation')}` : undefined,
     ];
-    item.text = [report.kindName ?? kindLabels[report.kind], report.overall ? gradeNames[report.overall] : undefined, ...counts].filter(Boolean).join(' · ');
+    item.text = [report.kindName ?? reportKindLabels[report.kind], report.overall ? gradeNames[report.overall] : undefined, ...counts].filter(Boolean).join(' · ');
     item.tooltip = `${report.title}: ${report.groups.map((group) => `${group.findings.length} ${group.name.toLowerCase()}`).join(', ')}. Click to show the findings.`;
     item.backgroundColor = priority > 0 ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
     item.show();

@@ -122,6 +122,8 @@ function readLetter(context: Context, end: number): FrontMatter {
   return { metadata, tableJudgements: [], contents: [], bodyStart, bodyEnd };
 }
 
+const previousInspection = /\b(?:since (?:the|its) (?:last|previous) inspection(?: of [^,.]{1,60}?)?|(?:was )?last inspected) in (\d{4})\b/i;
+
 // A news summary: its headline is the title; the website's own text follows the last
 // sentence of the article.
 function readSummary(context: Context, end: number): FrontMatter {
@@ -143,6 +145,10 @@ function readSummary(context: Context, end: number): FrontMatter {
     bodyEnd = lastSentence + 1;
     mark(context, bodyEnd, end - 1, 'website-footer');
   }
+  // A summary gives no date; the year of the inspection before it at least places it
+  // after that one in an authority's history.
+  const previous = findLine(lines, headline + 1, Math.min(bodyEnd, headline + 10), (text) => previousInspection.test(text));
+  if (previous !== undefined) metadata.previousInspection = (previousInspection.exec(lines[previous].text) as RegExpExecArray)[1];
   return { metadata, tableJudgements: [], contents: [], bodyStart: headline + 1, bodyEnd };
 }
 

@@ -35,6 +35,19 @@ export const reportKindNames: Record<ReportKind, string> = {
   unknown: 'Unknown kind of document',
 };
 
+/** The kind in a few words, where space is short: the status bar, the history's timeline. */
+export const reportKindLabels: Record<ReportKind, string> = {
+  'cra-letter': 'Unannounced inspection letter',
+  'sif-report': 'SIF report',
+  'ilacs-report': 'ILACS report',
+  'ilacs-summary': 'ILACS summary',
+  'focused-visit': 'Focused visit',
+  'send-report': 'Area SEND report',
+  'lac-report': 'Looked after children report',
+  custom: 'Report',
+  unknown: 'Report',
+};
+
 /** The kind's name as a reader knows it: a workspace's own kind by its own name. */
 export function kindName(report: Pick<Report, 'kind' | 'definition'>): string {
   return report.definition?.name ?? reportKindNames[report.kind];
@@ -244,6 +257,11 @@ export interface Metadata {
   readonly addressee?: string;
   readonly signatory?: string;
   readonly leadInspector?: string;
+  /**
+   * The year of the previous inspection, where a document without a date of its own
+   * names it (a news summary: `Since the last inspection of Thurrock in 2016`).
+   */
+  readonly previousInspection?: string;
 }
 
 /** What the outcome statement of a letter or SEND report says about priority actions. */

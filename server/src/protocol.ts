@@ -83,3 +83,23 @@ export const defaultSettings: Settings = {
   diagnostics: { enable: true, rules: {}, ignore: {}, maxProblems: 100 },
   index: { enable: true, include: ['**/*.txt'], exclude: ['**/node_modules/**'] },
 };
+
+// ------------------------------------------------------------------ authority history
+
+/**
+ * The reports of the workspace index and the open documents grouped by authority, each
+ * authority's oldest first, with their judgements per area and the findings that recur;
+ * answered once the first indexing is done. Only authorities with two or more reports,
+ * unless `includeSingle`.
+ */
+export const authorityHistoryRequest = 'inspectionReports/authorityHistory';
+export interface AuthorityHistoryParams {
+  readonly includeSingle?: boolean;
+}
+export interface AuthorityHistoryResult {
+  /** The least score of a recurring finding shown. */
+  readonly threshold: number;
+  readonly histories: readonly AuthorityHistory[];
+}
+export type { AuthorityHistory, HistoryReport, RecurringFinding } from './features/authorityHistory';
+type AuthorityHistory = import('./features/authorityHistory').AuthorityHistory;

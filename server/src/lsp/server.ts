@@ -21,6 +21,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import { kindsFileName } from '../customKinds';
 import { checkReport } from '../diagnostics';
+import { authorityHistories, historyReport, recurrenceThreshold, type HistoryReport } from '../features/authorityHistory';
 import { codeActions } from '../features/codeActions';
 import { definitionsAt } from '../features/definitions';
 import { documentSymbols } from '../features/documentSymbols';
@@ -32,6 +33,9 @@ import { applyRuleSettings } from '../features/ruleSettings';
 import { matchesQuery } from '../features/workspaceSymbols';
 import type { Report } from '../model';
 import {
+  authorityHistoryRequest,
+  type AuthorityHistoryParams,
+  type AuthorityHistoryResult,
   documentFindingsRequest,
   findingsChangedNotification,
   kindsChangedNotification,
@@ -226,6 +230,28 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     await indexed;
     return token.isCancellationRequested ? cancelled() : index.all();
   });
+
+  // ------------------------------------------------------------------ authority history
+
+  // Sent with params or without: the token is the last argument either way.
+  connection.onRequest(authorityHistoryRequest, async (...args: unknown[]): Promise<AuthorityHistoryResult | ResponseError<void>> => {
+    const token = args[args.length - 1] as CancellationToken;
+    const params = (args.length > 1 ? args[0] : undefined) as AuthorityHistoryParams | null | undefined;
+    await indexed;
+    if (token.isCancellationRequested) return cancelled();
+    const histories = safely(() => authorityHistories(historyReports(), { includeSingle: params?.includeSingle === true }), []);
+    return { threshold: recurrenceThreshold, histories };
+  });
+
+  /** The index's reports, with each open document as its editor holds it, in the workspace folders or not. */
+  function historyReports(): HistoryReport[] {
+    const byUri = new Map(index.histories().map((report) => [report.uri, report]));
+    for (const document of documents.all()) {
+      const report = safely(() => reports.get(document), undefined);
+      if (report && report.kind !== 'unknown') byUri.set(document.uri, historyReport(document.uri, report));
+    }
+    return [...byUri.values()];
+  }
 
   connection.onDidChangeWatchedFiles(({ changes }) => {
     // A kinds file changed: every report is read again, open or not.

@@ -1,11 +1,13 @@
 // Every report in the workspace folders, read in the background so that Go to Symbol in
 // Workspace and the findings view's workspace scope have them without opening each.
-// Only what those two need is kept: a report's symbols and grouped findings.
+// Only what those two and an authority's history need is kept: a report's symbols,
+// grouped findings, and its dates and judgements.
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import picomatch from 'picomatch';
 import { glob } from 'tinyglobby';
 import { URI } from 'vscode-uri';
+import { historyReport, type HistoryReport } from '../features/authorityHistory';
 import { findingGroups } from '../features/findingGroups';
 import { reportSymbols, type ReportSymbol } from '../features/workspaceSymbols';
 import type { KindDefinition, Report } from '../model';
@@ -15,6 +17,8 @@ import type { ReportFindings, Settings } from '../protocol';
 interface Indexed {
   readonly findings: ReportFindings;
   readonly symbols: readonly ReportSymbol[];
+  /** Dates, judgements and findings for an authority's history. */
+  readonly history: HistoryReport;
 }
 
 export interface IndexScope {
@@ -122,6 +126,10 @@ export class WorkspaceIndex {
     return [...this.reports.values()].map((indexed) => indexed.findings).sort((a, b) => a.title.localeCompare(b.title) || a.uri.localeCompare(b.uri));
   }
 
+  histories(): HistoryReport[] {
+    return [...this.reports.values()].map((indexed) => indexed.history);
+  }
+
   symbols(): { uri: string; symbol: ReportSymbol }[] {
     return [...this.reports.entries()].flatMap(([uri, indexed]) => indexed.symbols.map((symbol) => ({ uri, symbol })));
   }
@@ -150,7 +158,7 @@ export class WorkspaceIndex {
       return;
     }
     const name = path.basename(URI.parse(uri).fsPath);
-    this.reports.set(uri, { findings: findingGroups(report, uri, name), symbols: reportSymbols(report, name) });
+    this.reports.set(uri, { findings: findingGroups(report, uri, name), symbols: reportSymbols(report, name), history: historyReport(uri, report) });
   }
 }
 

@@ -1,0 +1,283 @@
+// An authority's history over the seeds (Thurrock in 2009, 2016 and 2019) and, when it is
+// beside the repository, the corpus (City of London, North East Lincolnshire and Sandwell
+// twice each): which reports go together, in which order, with which judgements, and
+// which findings are matched as recurring. The pairs asserted here were read, and the
+// matches judged, by a person.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { URI } from 'vscode-uri';
+import {
+  authorityHistories,
+  authorityKey,
+  findingSimilarity,
+  historyReport,
+  recurrenceThreshold,
+  reportDate,
+  stem,
+  type AuthorityHistory,
+  type HistoryReport,
+} from '../../server/src/features/authorityHistory';
+import { parseReport } from '../../server/src/parser';
+import { corpusDir, joinLines, seedNames, seedsDir } from './helpers';
+
+function read(folder: string, names: readonly string[]): HistoryReport[] {
+  return names.map((name) => {
+    const file = path.join(folder, name);
+    return historyReport(URI.file(file).toString(), parseReport(fs.readFileSync(file, 'utf8')));
+  });
+}
+
+const seeds = read(seedsDir, seedNames());
+
+function fileName(uri: string): string {
+  return path.basename(URI.parse(uri).fsPath);
+}
+
+function timeline(history: AuthorityHistory): string[] {
+  return history.reports.map((report) => `${fileName(report.uri)} ${report.kind} ${report.date.label} (${report.date.source})`);
+}
+
+function grades(report: HistoryReport): string[] {
+  return report.judgements.map((judgement) => `${judgement.area} ${judgement.grade}`);
+}
+
+describe('authority history: names', () => {
+  it('gives the same key to one council’s names', () => {
+    const same: string[][] = [
+      ['Thurrock Council', 'Thurrock', 'thurrock'],
+      ['the London Borough of Lambeth', 'London Borough of Lambeth', 'Lambeth Council', 'Lambeth'],
+      ['City of London', 'Corporation of London', 'City of London Corporation', 'London Corporation'],
+      ['Metropolitan Borough of Barnsley Council', 'Barnsley Metropolitan Borough Council', 'Barnsley'],
+      ['Wakefield District Metropolitan Council', 'Wakefield Metropolitan District Council', 'Wakefield'],
+      ['Sheffield City', 'Sheffield City Council', 'Sheffield'],
+      ['Sandwell Metropolitan Borough Council', 'Sandwell'],
+      ['Stockton-on-Tees Borough Council', 'Stockton on Tees'],
+      ['Telford and Wrekin Council', 'Telford & Wrekin', 'Telford Wrekin'],
+      ['St Helens', 'St. Helens Council', 'Saint Helens'],
+      ['County Durham', 'Durham County Council'],
+      ['Kingston upon Hull', 'Hull City Council'],
+      ['Royal Borough of Greenwich', 'Greenwich'],
+      ['Essex County Council', 'Essex'],
+    ];
+    for (const names of same) assert.deepEqual(names.map(authorityKey), names.map(() => authorityKey(names[0])), names.join(' / '));
+  });
+
+  it('keeps different councils apart, however alike their names', () => {
+    const different = [
+      'North East Lincolnshire', 'North Lincolnshire', 'Lincolnshire County Council',
+      'Kingston upon Hull', 'Royal Borough of Kingston upon Thames',
+      'City of London', 'London Borough of Enfield', 'City of Westminster',
+      'Bedford Borough Council', 'Central Bedfordshire Council',
+      'Essex County Council', 'Thurrock Council', 'Southend-on-Sea City Council',
+    ];
+    const keys = different.map(authorityKey);
+    assert.equal(new Set(keys).size, keys.length, keys.join(', '));
+  });
+});
+
+describe('authority history: dates', () => {
+  const dated = (metadata: object, file = 'report.txt') => reportDate({ ...parseReport(''), metadata }, file);
+
+  it('takes a letter’s date, a report’s publication, or the last day of its inspection', () => {
+    assert.deepEqual(dated({ letterDate: '2 December 2009', inspectionDates: '3 and 4 November 2009' }), { label: '2 December 2009', source: 'letter', order: 20091202 });
+    assert.deepEqual(dated({ inspectionDates: '22 February 2016 to 17 March 2016', publicationDate: '24 May 2016' }), { label: '24 May 2016', source: 'published', order: 20160524 });
+    for (const [dates, label] of [
+      ['6 March to 30 March 2017', '30 March 2017'],
+      ['15-19 July 2013', '19 July 2013'],
+      ['24 – 28 June 2013', '28 June 2013'],
+      ['31 January and 1 February 2023', '1 February 2023'],
+      ['2 June 2014 – 25 June 2014', '25 June 2014'],
+    ]) {
+      assert.equal(dated({ inspectionDates: dates }).label, label, dates);
+    }
+  });
+
+  it('falls back on the file name, then on the previous inspection a summary names', () => {
+    assert.deepEqual(dated({}, 'sandwell-inspection-02-december-2025.txt'), { label: '2 December 2025', source: 'file name', order: 20251202 });
+    assert.deepEqual(dated({}, 'thurrock_2019_summary.txt'), { label: '2019', source: 'file name', order: 20190000 });
+    // The digits of a hash are not a year.
+    assert.equal(dated({}, '002_9f986742e412e620.txt').source, 'none');
+    assert.deepEqual(dated({ previousInspection: '2016' }, '002_9f986742e412e620.txt'), { label: 'after 2016', source: 'previous inspection', order: 20161300 });
+    assert.ok(dated({}, 'x.txt').order > dated({ letterDate: '1 January 2030' }).order, 'an undated report comes last');
+  });
+});
+
+describe('authority history: odd input', () => {
+  it('takes any document and any name without throwing', () => {
+    const odd = ['', '\u0000\u0001\u0002 binary', 'Shopping list\n\nMilk\n', 'Thurrock improves\n\nSince the last inspection of Thurrock in 2016, it improved.'];
+    const reports = odd.flatMap((text, index) => [
+      historyReport(`file:///a/${index}%E0%A4%A.txt`, parseReport(text)),
+      historyReport(`untitled:Untitled-${index}`, parseReport(text)),
+    ]);
+    assert.equal(reports.length, 8);
+    assert.ok(Array.isArray(authorityHistories(reports, { includeSingle: true })));
+  });
+});
+
+describe('authority history: the seeds', () => {
+  const histories = authorityHistories(seeds);
+
+  it('shows Thurrock alone: Essex and Stockton have one report each', () => {
+    assert.deepEqual(histories.map((history) => [history.key, history.name]), [['thurrock', 'Thurrock Council']]);
+    const all = authorityHistories(seeds, { includeSingle: true });
+    assert.deepEqual(all.map((history) => [history.name, history.reports.length]), [
+      ['Essex County Council', 1],
+      ['Stockton-on-Tees Borough Council', 1],
+      ['Thurrock Council', 3],
+    ]);
+  });
+
+  it('orders Thurrock’s reports 2009 letter, 2016 SIF report, 2019 summary', () => {
+    assert.deepEqual(timeline(histories[0]), [
+      '000_cedd8d57784a9609.txt cra-letter 2 December 2009 (letter)',
+      '003_35a5abd99a445aeb.txt sif-report 24 May 2016 (published)',
+      // The news summary gives no date; it names 2016 as the last inspection.
+      '002_9f986742e412e620.txt ilacs-summary after 2016 (previous inspection)',
+    ]);
+  });
+
+  it('gives each report its judgements per area, one grade an area', () => {
+    const [letter, sif, summary] = histories[0].reports;
+    assert.deepEqual(grades(letter), []);
+    assert.deepEqual(grades(sif), [
+      'overall requires-improvement',
+      'help-and-protection requires-improvement',
+      'children-in-care requires-improvement',
+      'care-leavers requires-improvement',
+      'adoption requires-improvement',
+      'leadership requires-improvement',
+      'lscb good',
+    ]);
+    assert.deepEqual(grades(summary), ['help-and-protection good', 'children-in-care good', 'leadership good']);
+  });
+
+  it('keeps the findings that call for action, and not the board’s own recommendations', () => {
+    const [letter, sif, summary] = histories[0].reports;
+    assert.deepEqual(letter.findings.map((finding) => finding.category), ['development', 'development', 'development']);
+    // Recommendations 1 to 16 are the authority's; 114 and 115 are the LSCB's.
+    assert.deepEqual(sif.findings.map((finding) => finding.number), Array.from({ length: 16 }, (_, i) => i + 1));
+    assert.deepEqual(summary.findings.map((finding) => finding.category), ['development', 'development', 'development']);
+  });
+
+  it('matches none of Thurrock’s findings at the threshold; the nearest is children missing from home, below it', () => {
+    assert.deepEqual(histories[0].recurring, []);
+    // Read and judged: the same issue again, but the 2019 finding also speaks of
+    // exploitation and of systems, so the words they share are too few a part of it.
+    const [nearest, ...others] = authorityHistories(seeds, { threshold: 0.25 })[0].recurring;
+    assert.deepEqual(others, []);
+    assert.equal(fileName(nearest.earlier.uri), '003_35a5abd99a445aeb.txt');
+    assert.equal(nearest.earlier.finding.number, 4);
+    assert.match(nearest.earlier.finding.text, /^Improve the offer of return home interviews to children and young people who have been missing from home or care/);
+    assert.equal(fileName(nearest.later.uri), '002_9f986742e412e620.txt');
+    assert.match(nearest.later.finding.text, /children missing from home and care/);
+    assert.deepEqual(nearest.shared, ['miss', 'home']);
+    assert.equal(nearest.score.toFixed(3), '0.267');
+    assert.ok(nearest.score < recurrenceThreshold);
+  });
+
+  it('finds the recurring finding in a later report of the same authority, and only there', () => {
+    const letter = (date: string, authority: string, ...development: string[]) =>
+      parseReport(joinLines(
+        'Ofsted', '', date, '', 'Dear Ms Smith', '',
+        `Annual unannounced inspection of contact, referral and assessment arrangements within ${authority} children’s services`, '',
+        'The inspection identified no areas for priority action but some areas for development.', '',
+        'Areas for development', '',
+        ...development.map((text) => `- ${text}`), '', 'Yours sincerely', '', 'Inspector',
+      ));
+    const reports = [
+      historyReport('file:///a/2009.txt', letter('2 December 2009', 'Thurrock Council', 'Return home interviews for children who go missing from home are not offered consistently.')),
+      historyReport('file:///a/2011.txt', letter('9 June 2011', 'Thurrock', 'Children who go missing from home are not always offered return home interviews.', 'Supervision is not recorded.')),
+      historyReport('file:///a/essex.txt', letter('12 November 2009', 'Essex County Council', 'Return home interviews for children who go missing from home are not offered consistently.')),
+    ];
+    const [history] = authorityHistories(reports);
+    assert.equal(history.name, 'Thurrock Council');
+    assert.deepEqual(history.recurring.map((match) => [match.earlier.uri, match.later.uri, match.later.finding.text.slice(0, 23), match.score.toFixed(2)]), [
+      ['file:///a/2009.txt', 'file:///a/2011.txt', 'Children who go missing', '0.91'],
+    ]);
+  });
+});
+
+describe('authority history: words', () => {
+  it('meets a word’s forms, and not short words', () => {
+    assert.deepEqual(['records', 'recorded', 'recording', 'record'].map(stem), ['record', 'record', 'record', 'record']);
+    assert.deepEqual(['plans', 'planning', 'planned'].map(stem), ['plan', 'plan', 'plan']);
+    assert.deepEqual(['staff', 'process', 'embed', 'used'].map(stem), ['staff', 'process', 'embed', 'used']);
+  });
+
+  it('does not match findings on neighbouring subjects', () => {
+    // Read in the corpus: two councils' findings that share words, not an issue.
+    const unrelated: [string, string][] = [
+      ['The timeliness of checks of private foster carers.', 'Improve the quality and choice of accommodation for care leavers, and enable more young people to remain with their foster carers beyond the age of 18.'],
+      ['Manageable caseloads for social workers.', 'In some cases seen by inspectors, it was not clear that children had always been seen alone when social workers visit.'],
+      ['Further improve the quality and consistency of written plans for children, including early help plans, child in need plans, personal education plan (PEP)s and pathway plans.', 'The management overview of families stepped down to early help to ensure that families receive help within a timescale that is right for them.'],
+      ['Ensure that looked after children receive initial health assessments promptly.', 'The quality of initial assessments is inconsistent, although inspectors saw some examples of good practice.'],
+      ['Ensure that pathway assessments and plans are developed to engage care leavers effectively, and that care leavers benefit from regular reviews.', 'The timeliness of initial health assessments when all children come into care needs addressing.'],
+    ];
+    for (const [left, right] of unrelated) {
+      const { score, shared } = findingSimilarity(left, right);
+      assert.ok(score < recurrenceThreshold, `${score.toFixed(3)} [${shared.join(', ')}]: ${left} / ${right}`);
+    }
+  });
+
+  it('matches the same issue in another framework’s words', () => {
+    // `looked after` (until 2018) is `in care` (after); the framework's outcome tag is not the finding.
+    const { score, shared } = findingSimilarity(
+      'Ensure that all children looked after who go missing are offered a return home interview.',
+      'Return home interviews for children in care who go missing. (outcome 3, national framework)',
+    );
+    assert.deepEqual([...shared].sort(), ['home', 'interview', 'miss', 'return']);
+    assert.ok(score >= recurrenceThreshold, score.toFixed(3));
+  });
+});
+
+describe('authority history: the corpus', function () {
+  before(function () {
+    if (!fs.existsSync(corpusDir)) this.skip();
+  });
+
+  const corpus = () => read(corpusDir, fs.readdirSync(corpusDir).filter((name) => name.endsWith('.txt')).sort());
+
+  it('brings together the authorities that appear more than once, and no others', () => {
+    const reports = [...corpus(), ...seeds];
+    const histories = authorityHistories(reports);
+    assert.deepEqual(histories.map((history) => [history.name, timeline(history).map((line) => line.split(' ')[0])]), [
+      ['City of London', ['london-corporation-inspection-20-september-2016.txt', 'london-corporation-inspection-06-april-2020.txt']],
+      ['North East Lincolnshire', ['north-east-lincolnshire-focused-visit-18-june-2021.txt', 'north-east-lincolnshire-inspection-03-september-2025.txt']],
+      ['Sandwell Metropolitan Borough Council', ['sandwell-inspection-02-august-2013.txt', 'sandwell-inspection-02-december-2025.txt']],
+      ['Thurrock Council', ['000_cedd8d57784a9609.txt', '003_35a5abd99a445aeb.txt', '002_9f986742e412e620.txt']],
+    ]);
+    // Every other report stands alone: 45 documents, 40 authorities.
+    assert.equal(authorityHistories(reports, { includeSingle: true }).length, reports.length - 5);
+  });
+
+  it('dates every corpus report and names its authority', () => {
+    for (const report of corpus()) {
+      assert.ok(report.authority, fileName(report.uri));
+      assert.notEqual(report.date.source, 'none', fileName(report.uri));
+    }
+  });
+
+  it('gives the judgements of each report of Sandwell, 2013 and 2025', () => {
+    const sandwell = authorityHistories(corpus()).find((history) => history.key === 'sandwell');
+    assert.deepEqual(sandwell?.reports.map(grades), [
+      ['overall inadequate', 'leadership inadequate'],
+      ['overall good', 'help-and-protection good', 'children-in-care good', 'care-leavers requires-improvement', 'leadership good'],
+    ]);
+  });
+
+  it('matches the City of London’s recording of decisions, 2016 to 2020, and nothing else in the corpus', () => {
+    const histories = authorityHistories(corpus());
+    const recurring = histories.flatMap((history) => history.recurring.map((match) => ({ history: history.name, match })));
+    assert.deepEqual(recurring.map(({ history }) => history), ['City of London']);
+    const { match } = recurring[0];
+    // Read and judged: both ask that decisions be recorded, 2016 for permanence, 2020 at every stage.
+    assert.equal(match.earlier.finding.category, 'recommendation');
+    assert.equal(match.earlier.finding.number, 3);
+    assert.match(match.earlier.finding.text, /^Ensure that permanency planning records include a record of decisions/);
+    assert.equal(match.later.finding.category, 'development');
+    assert.equal(match.later.finding.text, 'The recording of management decision-making at all stages of a child’s journey.');
+    assert.deepEqual(match.shared, ['record', 'decision']);
+    assert.equal(match.score.toFixed(3), '0.444');
+  });
+});

@@ -1,0 +1,85 @@
+// The authority history panel's page, as HTML: what it shows of the seeds' Thurrock, that
+// report text cannot become markup, and that the page loads nothing but its own style and
+// script.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { URI } from 'vscode-uri';
+import { historyBody, historyPage, markShared } from '../../client/src/authorityHistoryPage';
+import { authorityHistories, historyReport, recurrenceThreshold } from '../../server/src/features/authorityHistory';
+import { parseReport } from '../../server/src/parser';
+import type { AuthorityHistoryResult } from '../../server/src/protocol';
+import { joinLines, seedNames, seedsDir } from './helpers';
+
+const seeds = seedNames().map((name) => {
+  const file = path.join(seedsDir, name);
+  return historyReport(URI.file(file).toString(), parseReport(fs.readFileSync(file, 'utf8')));
+});
+const result: AuthorityHistoryResult = { threshold: recurrenceThreshold, histories: authorityHistories(seeds) };
+
+function textOf(html: string): string {
+  return html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim();
+}
+
+describe('authority history page', () => {
+  it('shows Thurrock’s timeline, judgements per area and recurring findings', () => {
+    const body = historyBody(result);
+    const text = textOf(body);
+    assert.match(text, /Thurrock Council 3 reports, 2 December 2009 to after 2016 · no recurring finding/);
+    assert.match(text, /Timeline 2009 Unannounced inspection letter Letter of 2 December 2009 No overall judgement 3 for development 000_cedd8d57784a9609\.txt/);
+    assert.match(text, /2016 SIF report Published 24 May 2016 Overall: Requires improvement 16 recommendations 003_35a5abd99a445aeb\.txt/);
+    assert.match(text, /After 2016 ILACS summary No date given; after 2016 No overall judgement 3 for development 002_9f986742e412e620\.txt/);
+    // Areas as rows, reports as columns; a dash where a report grades nothing.
+    assert.match(text, /Judgements Area 2009 Unannounced inspection letter 2016 SIF report After 2016 ILACS summary Overall effectiveness — Requires improvement —/);
+    assert.match(text, /Children who need help and protection — Requires improvement Good/);
+    // The badge is short; its title has the grade in full.
+    assert.match(body, /<span class="grade grade-requires-improvement" title="Requires improvement to be good">Requires improvement<\/span>/);
+    assert.match(text, /Local Safeguarding Children Board — Good —/);
+    assert.match(text, /Recurring findings No finding of a later report matches one of an earlier report with a score of 0\.40 or more\./);
+    // Every report and grade opens the report, at its top or at the grade.
+    assert.equal((body.match(/<button type="button" class="report" data-uri="file:\/\/\/[^"]+" data-range="0:0:0:0"/g) ?? []).length, 3);
+  });
+
+  it('shows a recurring finding’s two wordings side by side, the shared words marked', () => {
+    const letter = (date: string, text: string) =>
+      parseReport(joinLines('Ofsted', '', date, '', 'Dear Ms Smith', '', 'Annual unannounced inspection of contact, referral and assessment arrangements within Thurrock Council children’s services', '', 'Areas for development', '', `- ${text}`, '', 'Yours sincerely'));
+    const reports = [
+      historyReport('file:///a/2009.txt', letter('2 December 2009', 'Return home interviews are not offered to children who go missing.')),
+      historyReport('file:///a/2011.txt', letter('9 June 2011', 'Children who go missing are not always offered return home interviews.')),
+    ];
+    const body = historyBody({ threshold: recurrenceThreshold, histories: authorityHistories(reports) });
+    assert.match(textOf(body), /1 recurring finding/);
+    assert.match(body, /<span class="score"[^>]*>0\.91<\/span>/);
+    assert.match(body, /data-uri="file:\/\/\/a\/2009\.txt" data-range="10:0:10:68">\s*<span class="finding-label">Earlier: 2009 Unannounced inspection letter · Area for development<\/span>/);
+    assert.match(body, /<mark>Return<\/mark> <mark>home<\/mark> <mark>interviews<\/mark> are not <mark>offered<\/mark> to children who go <mark>missing<\/mark>\./);
+  });
+
+  it('escapes report text, in elements and attributes', () => {
+    const hostile = '<img src=x onerror="alert(1)"> & \'quoted\'';
+    const marked = markShared(hostile, new Set(['img']));
+    assert.equal(marked, '&lt;<mark>img</mark> src=x onerror=&quot;alert(1)&quot;&gt; &amp; &#39;quoted&#39;');
+    const [thurrock] = result.histories;
+    const renamed: AuthorityHistoryResult = {
+      threshold: recurrenceThreshold,
+      histories: [{ ...thurrock, name: hostile, reports: thurrock.reports.map((report) => ({ ...report, uri: `${report.uri}"><script>alert(1)</script>` })) }],
+    };
+    const body = historyBody(renamed);
+    assert.doesNotMatch(body, /<img|<script|onerror="/);
+    assert.match(body, /<h2 id="authority-thurrock">&lt;img src=x onerror=&quot;alert\(1\)&quot;&gt; &amp; &#39;quoted&#39;<\/h2>/);
+  });
+
+  it('says so when no authority has two reports', () => {
+    assert.match(textOf(historyBody({ threshold: recurrenceThreshold, histories: [] })), /No authority has two or more reports in this workspace\./);
+    assert.match(textOf(historyBody(undefined)), /Reading the reports of the workspace/);
+  });
+
+  it('allows only its own style and script, and loads nothing from elsewhere', () => {
+    const page = historyPage(result, { nonce: 'abc123', cspSource: 'https://example.vscode-resource' });
+    assert.match(page, /<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src https:\/\/example\.vscode-resource 'nonce-abc123'; script-src 'nonce-abc123';">/);
+    assert.equal((page.match(/<script\b/g) ?? []).length, 1);
+    assert.match(page, /<script nonce="abc123">/);
+    assert.match(page, /<style nonce="abc123">/);
+    assert.doesNotMatch(page.replace(/content="default-src[^"]*"/, ''), /https?:\/\//);
+    assert.doesNotMatch(page, /\sstyle="/);
+  });
+});

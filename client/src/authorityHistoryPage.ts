@@ -7,7 +7,6 @@ import { stem, type AreaJudgement, type AuthorityHistory, type HistoryFinding, t
 import { findingNames, gradeNames, reportKindLabels, type Grade, type JudgementArea, type Range } from '../../server/src/model';
 import type { AuthorityHistoryResult } from '../../server/src/protocol';
 
-
 const areaNames: Record<JudgementArea, string> = {
   overall: 'Overall effectiveness',
   'help-and-protection': 'Children who need help and protection',

@@ -1,6 +1,7 @@
 // `inspection-report`: the report service on the command line, for scripts, CI and a
-// quick look at a file without an editor. Plain Node: it reads files, calls the same
-// parseReport/checkReport as the language server and prints what they return.
+// quick look at a file without an editor. Plain Node: it reads files (a PDF's text
+// through pdf.ts), calls the same parseReport/checkReport as the language server and
+// prints what they return.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -18,6 +19,7 @@ import {
   type Section,
 } from './model';
 import { parseReport } from './parser';
+import { hasPdfHeader, pdfText, PdfError } from './pdf';
 
 const usage = `Usage: inspection-report <command> [options] FILE...
 
@@ -31,6 +33,9 @@ Commands:
   summary FILE [--json]                  kind, authority, dates, judgements, counts
 
 Categories: ${findingCategories.join(', ')}
+
+A FILE may be a report's PDF: its text is extracted first, laid out as pdftotext
+lays it out, then read like a text file.
 
 Exit status: 0 on success; 1 when check finds an error; 2 for a usage error or
 a file that cannot be read.
@@ -51,7 +56,7 @@ interface Loaded {
   readonly report: Report;
 }
 
-function main(argv: readonly string[]): number {
+async function main(argv: readonly string[]): Promise<number> {
   const [command, ...rest] = argv;
   if (command === undefined) {
     // Usage on stdout either way, but a bare call is still a mistake in a script.
@@ -78,10 +83,10 @@ function main(argv: readonly string[]): number {
 
 // ---------------------------------------------------------------------------- commands
 
-function outline(args: readonly string[]): number {
+async function outline(args: readonly string[]): Promise<number> {
   const { values, positionals } = parse(args, { json: { type: 'boolean' } });
   const file = single(positionals, 'outline');
-  const { report } = load(file);
+  const { report } = await load(file);
   if (values.json) {
     const sectionJson = (section: Section): object => ({
       name: section.name,
@@ -116,7 +121,7 @@ function outline(args: readonly string[]): number {
   return 0;
 }
 
-function findings(args: readonly string[]): number {
+async function findings(args: readonly string[]): Promise<number> {
   const { values, positionals } = parse(args, {
     json: { type: 'boolean' },
     csv: { type: 'boolean' },
@@ -130,7 +135,8 @@ function findings(args: readonly string[]): number {
   }
   // Read everything before printing anything, so a bad file never leaves half a JSON
   // array or CSV table behind.
-  const loaded = positionals.map(load);
+  const loaded: Loaded[] = [];
+  for (const file of positionals) loaded.push(await load(file));
   const rows = loaded.flatMap(({ file, report }) =>
     report.findings
       .filter((finding) => category === undefined || finding.category === category)
@@ -173,7 +179,7 @@ function findings(args: readonly string[]): number {
   return 0;
 }
 
-function check(args: readonly string[]): number {
+async function check(args: readonly string[]): Promise<number> {
   const { values, positionals } = parse(args, { json: { type: 'boolean' } });
   if (positionals.length === 0) throw new UsageError('check needs at least one FILE or DIR');
   // Like a compiler, go on past a bad file so one run reports everything; the exit
@@ -183,7 +189,7 @@ function check(args: readonly string[]): number {
   for (const file of expand(positionals, () => { status = 2; })) {
     let diagnostics: readonly ReportDiagnostic[];
     try {
-      const { report } = load(file);
+      const { report } = await load(file);
       try {
         diagnostics = checkReport(report);
       } catch (error) {
@@ -210,10 +216,10 @@ function check(args: readonly string[]): number {
   return status;
 }
 
-function summary(args: readonly string[]): number {
+async function summary(args: readonly string[]): Promise<number> {
   const { values, positionals } = parse(args, { json: { type: 'boolean' } });
   const file = single(positionals, 'summary');
-  const { report } = load(file);
+  const { report } = await load(file);
   const meta = report.metadata;
   const counts = Object.fromEntries(findingCategories.map((category) => [category, report.findings.filter((finding) => finding.category === category).length])) as Record<FindingCategory, number>;
   const firstPriority = report.findings.find((finding) => finding.category === 'priority-action');
@@ -277,11 +283,11 @@ function single(positionals: readonly string[], command: string): string {
 }
 
 /**
- * Reads and parses one file. Read as bytes so a BOM can be dropped before parsing (an
- * editor hides it too, so positions then agree) and so a huge or odd file is refused
- * before it is decoded.
+ * Reads and parses one file (a PDF by way of its text). Read as bytes so a BOM can be
+ * dropped before parsing (an editor hides it too, so positions then agree) and so a huge
+ * or odd file is refused before it is decoded.
  */
-function load(file: string): Loaded {
+async function load(file: string): Promise<Loaded> {
   let bytes: Buffer;
   try {
     const stat = fs.statSync(file);
@@ -294,8 +300,13 @@ function load(file: string): Loaded {
     if (error instanceof InputError) throw error;
     throw new InputError(`cannot read ${file}: ${reason(error)}`);
   }
-  let text = bytes.toString('utf8');
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  let text: string;
+  if (isPdf(file, bytes)) {
+    text = await readPdf(file, bytes);
+  } else {
+    text = bytes.toString('utf8');
+    if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  }
   let report: Report;
   try {
     report = parseReport(text);
@@ -305,6 +316,21 @@ function load(file: string): Loaded {
   }
   if (report.binary) throw new InputError(`${file} is not a text file`);
   return { file, report };
+}
+
+/** A PDF by its name or by its first bytes: a report downloaded as `report` is one too. */
+function isPdf(file: string, bytes: Buffer): boolean {
+  return /\.pdf$/i.test(file) || hasPdfHeader(bytes.subarray(0, 8));
+}
+
+/** The PDF's text, laid out as pdftotext lays it out, for the parser to read as it reads text. */
+async function readPdf(file: string, bytes: Buffer): Promise<string> {
+  try {
+    return await pdfText(bytes);
+  } catch (error) {
+    if (error instanceof PdfError) throw new InputError(`cannot read ${file}: ${error.message}`);
+    throw new Error(`reading ${file} as a PDF failed: ${firstLine(error)}`);
+  }
 }
 
 /**
@@ -381,11 +407,11 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   process.exit(2);
 });
 
-try {
-  // exitCode rather than process.exit(): Node then exits once stdout has drained, so a
-  // large JSON or CSV output is never cut off.
-  process.exitCode = main(process.argv.slice(2));
-} catch (error) {
+// exitCode rather than process.exit(): Node then exits once stdout has drained, so a
+// large JSON or CSV output is never cut off.
+main(process.argv.slice(2)).then((status) => {
+  process.exitCode = status;
+}, (error: unknown) => {
   const message = firstLine(error);
   if (error instanceof UsageError) {
     process.stderr.write(`inspection-report: ${message} (see inspection-report --help)\n`);
@@ -395,4 +421,4 @@ try {
     process.stderr.write(`inspection-report: internal error: ${message}\n`);
   }
   process.exitCode = 2;
-}
+});

@@ -93,8 +93,8 @@ export class WorkspaceIndex {
 
   /** Reads a file from disk again (it changed, was created, or its editor closed). */
   async refresh(uri: string): Promise<void> {
-    const file = URI.parse(uri).fsPath;
-    if (!this.scope.settings.enable || !this.matches(file)) return;
+    const file = localPath(uri);
+    if (!this.scope.settings.enable || file === undefined || !this.matches(file)) return;
     const had = this.reports.has(uri);
     await this.readFile(file);
     if (had || this.reports.has(uri)) this.changed([uri]);
@@ -102,7 +102,8 @@ export class WorkspaceIndex {
 
   /** An open document's model stands in for the file on disk. */
   update(uri: string, report: Report): void {
-    if (!this.scope.settings.enable || !this.matches(URI.parse(uri).fsPath)) return;
+    const file = localPath(uri);
+    if (!this.scope.settings.enable || file === undefined || !this.matches(file)) return;
     this.store(uri, report);
   }
 
@@ -148,6 +149,15 @@ export class WorkspaceIndex {
     const name = path.basename(URI.parse(uri).fsPath);
     this.reports.set(uri, { findings: findingGroups(report, uri, name), symbols: reportSymbols(report, name) });
   }
+}
+
+/**
+ * The file on this machine that a URI names, or undefined: in a virtual workspace the
+ * path of `vscode-vfs://github/owner/repo/a.txt` is no file here, even if `/owner/repo` is.
+ */
+export function localPath(uri: string): string | undefined {
+  const parsed = URI.parse(uri);
+  return parsed.scheme === 'file' ? parsed.fsPath : undefined;
 }
 
 function isInside(file: string, folder: string): boolean {

@@ -6,7 +6,7 @@
 import { PDFDocument, StandardFonts, type PDFFont, type PDFPage } from 'pdf-lib';
 
 export interface PrintOptions {
-  /** The font size in points; the line spacing is 14/11 of it. */
+  /** The font size in points (12, as Ofsted prints); the line spacing is 14/11 of it. */
   readonly size?: number;
   /** Pages with no text on them (a scanned report, for example). */
   readonly blank?: boolean;
@@ -25,7 +25,7 @@ export async function printReport(text: string, options: PrintOptions = {}): Pro
   document.setModificationDate(date);
   document.setProducer('inspection-reports tests');
   const font = await document.embedFont(StandardFonts.Helvetica);
-  const size = options.size ?? 11;
+  const size = options.size ?? 12;
   const leading = (size * 14) / 11;
   const width = a4[0] - 2 * margin;
   const printable = new Set(font.getCharacterSet());

@@ -8,6 +8,7 @@ import { registerCommands } from './commands';
 import { FindingsView } from './findingsView';
 import { startLanguageClient } from './languageClient';
 import { registerLanguageDetection } from './languageDetection';
+import { registerPdfReports } from './pdfReports';
 import { registerStatusBar } from './statusBar';
 
 let client: LanguageClient | undefined;
@@ -20,6 +21,7 @@ export interface InspectionReportsApi {
 export async function activate(context: vscode.ExtensionContext): Promise<InspectionReportsApi> {
   context.subscriptions.push(registerLanguageDetection());
   client = await startLanguageClient(context);
+  context.subscriptions.push(...registerPdfReports(client, context.workspaceState));
   const active = new ActiveReport(client);
   const findingsView = new FindingsView(active);
   context.subscriptions.push(active, findingsView, registerStatusBar(active), ...registerCommands(active, findingsView));

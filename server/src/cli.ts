@@ -18,8 +18,8 @@ import {
   type Report,
   type Section,
 } from './model';
-import { parseReport } from './parser';
 import { hasPdfHeader, pdfText, PdfError } from './pdf';
+import { parseReport } from './parser';
 
 const usage = `Usage: inspection-report <command> [options] FILE...
 
@@ -56,7 +56,7 @@ interface Loaded {
   readonly report: Report;
 }
 
-async function main(argv: readonly string[]): Promise<number> {
+function main(argv: readonly string[]): number {
   const [command, ...rest] = argv;
   if (command === undefined) {
     // Usage on stdout either way, but a bare call is still a mistake in a script.
@@ -83,10 +83,10 @@ async function main(argv: readonly string[]): Promise<number> {
 
 // ---------------------------------------------------------------------------- commands
 
-async function outline(args: readonly string[]): Promise<number> {
+function outline(args: readonly string[]): number {
   const { values, positionals } = parse(args, { json: { type: 'boolean' } });
   const file = single(positionals, 'outline');
-  const { report } = await load(file);
+  const { report } = load(file);
   if (values.json) {
     const sectionJson = (section: Section): object => ({
       name: section.name,
@@ -121,7 +121,7 @@ async function outline(args: readonly string[]): Promise<number> {
   return 0;
 }
 
-async function findings(args: readonly string[]): Promise<number> {
+function findings(args: readonly string[]): number {
   const { values, positionals } = parse(args, {
     json: { type: 'boolean' },
     csv: { type: 'boolean' },
@@ -135,8 +135,7 @@ async function findings(args: readonly string[]): Promise<number> {
   }
   // Read everything before printing anything, so a bad file never leaves half a JSON
   // array or CSV table behind.
-  const loaded: Loaded[] = [];
-  for (const file of positionals) loaded.push(await load(file));
+  const loaded = positionals.map(load);
   const rows = loaded.flatMap(({ file, report }) =>
     report.findings
       .filter((finding) => category === undefined || finding.category === category)
@@ -179,7 +178,7 @@ async function findings(args: readonly string[]): Promise<number> {
   return 0;
 }
 
-async function check(args: readonly string[]): Promise<number> {
+function check(args: readonly string[]): number {
   const { values, positionals } = parse(args, { json: { type: 'boolean' } });
   if (positionals.length === 0) throw new UsageError('check needs at least one FILE or DIR');
   // Like a compiler, go on past a bad file so one run reports everything; the exit
@@ -189,7 +188,7 @@ async function check(args: readonly string[]): Promise<number> {
   for (const file of expand(positionals, () => { status = 2; })) {
     let diagnostics: readonly ReportDiagnostic[];
     try {
-      const { report } = await load(file);
+      const { report } = load(file);
       try {
         diagnostics = checkReport(report);
       } catch (error) {
@@ -216,10 +215,10 @@ async function check(args: readonly string[]): Promise<number> {
   return status;
 }
 
-async function summary(args: readonly string[]): Promise<number> {
+function summary(args: readonly string[]): number {
   const { values, positionals } = parse(args, { json: { type: 'boolean' } });
   const file = single(positionals, 'summary');
-  const { report } = await load(file);
+  const { report } = load(file);
   const meta = report.metadata;
   const counts = Object.fromEntries(findingCategories.map((category) => [category, report.findings.filter((finding) => finding.category === category).length])) as Record<FindingCategory, number>;
   const firstPriority = report.findings.find((finding) => finding.category === 'priority-action');
@@ -287,7 +286,7 @@ function single(positionals: readonly string[], command: string): string {
  * dropped before parsing (an editor hides it too, so positions then agree) and so a huge
  * or odd file is refused before it is decoded.
  */
-async function load(file: string): Promise<Loaded> {
+function load(file: string): Loaded {
   let bytes: Buffer;
   try {
     const stat = fs.statSync(file);
@@ -300,13 +299,8 @@ async function load(file: string): Promise<Loaded> {
     if (error instanceof InputError) throw error;
     throw new InputError(`cannot read ${file}: ${reason(error)}`);
   }
-  let text: string;
-  if (isPdf(file, bytes)) {
-    text = await readPdf(file, bytes);
-  } else {
-    text = bytes.toString('utf8');
-    if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  }
+  let text = pdfTextOf(file) ?? bytes.toString('utf8');
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   let report: Report;
   try {
     report = parseReport(text);
@@ -316,21 +310,6 @@ async function load(file: string): Promise<Loaded> {
   }
   if (report.binary) throw new InputError(`${file} is not a text file`);
   return { file, report };
-}
-
-/** A PDF by its name or by its first bytes: a report downloaded as `report` is one too. */
-function isPdf(file: string, bytes: Buffer): boolean {
-  return /\.pdf$/i.test(file) || hasPdfHeader(bytes.subarray(0, 8));
-}
-
-/** The PDF's text, laid out as pdftotext lays it out, for the parser to read as it reads text. */
-async function readPdf(file: string, bytes: Buffer): Promise<string> {
-  try {
-    return await pdfText(bytes);
-  } catch (error) {
-    if (error instanceof PdfError) throw new InputError(`cannot read ${file}: ${error.message}`);
-    throw new Error(`reading ${file} as a PDF failed: ${firstLine(error)}`);
-  }
 }
 
 /**
@@ -370,6 +349,53 @@ function expand(paths: readonly string[], failed: () => void): string[] {
   return files;
 }
 
+// --------------------------------------------------------------------------- PDF input
+
+/** The text of each PDF named on the command line, or why it has none. */
+const pdfTexts = new Map<string, string | Error>();
+
+/**
+ * Reads the PDFs among the arguments before the command runs: PDF.js works
+ * asynchronously and the commands do not. A PDF is known by its name or by its first
+ * bytes (a report downloaded as `report` is one too); anything else is load()'s to read.
+ */
+async function readPdfsNamed(args: readonly string[]): Promise<void> {
+  for (const file of new Set(args)) {
+    if (file.startsWith('-') || !startsAsPdf(file)) continue;
+    try {
+      pdfTexts.set(file, await pdfText(fs.readFileSync(file)));
+    } catch (error) {
+      pdfTexts.set(file, error instanceof PdfError ? new InputError(`cannot read ${file}: ${error.message}`) : new Error(`reading ${file} as a PDF failed: ${firstLine(error)}`));
+    }
+  }
+}
+
+function startsAsPdf(file: string): boolean {
+  try {
+    const stat = fs.statSync(file);
+    // Too large or not a file: load() says so, as for any file.
+    if (!stat.isFile() || stat.size > maxBytes) return false;
+    if (/\.pdf$/i.test(file)) return true;
+    const head = Buffer.alloc(8);
+    const descriptor = fs.openSync(file, 'r');
+    try {
+      fs.readSync(descriptor, head, 0, head.length, 0);
+    } finally {
+      fs.closeSync(descriptor);
+    }
+    return hasPdfHeader(head);
+  } catch {
+    return false;
+  }
+}
+
+/** The PDF's text, read before the command; undefined for a file that is not one. */
+function pdfTextOf(file: string): string | undefined {
+  const text = pdfTexts.get(file);
+  if (text instanceof Error) throw text;
+  return text;
+}
+
 function findingLabel(finding: Finding): string {
   const parts = [finding.number !== undefined ? `¶${finding.number}` : '', finding.recurring ? '(recurring)' : ''].filter(Boolean);
   return parts.length > 0 ? `${parts.join(' ')} ` : '';
@@ -407,18 +433,23 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   process.exit(2);
 });
 
-// exitCode rather than process.exit(): Node then exits once stdout has drained, so a
-// large JSON or CSV output is never cut off.
-main(process.argv.slice(2)).then((status) => {
-  process.exitCode = status;
-}, (error: unknown) => {
-  const message = firstLine(error);
-  if (error instanceof UsageError) {
-    process.stderr.write(`inspection-report: ${message} (see inspection-report --help)\n`);
-  } else if (error instanceof InputError) {
-    process.stderr.write(`inspection-report: ${message}\n`);
-  } else {
-    process.stderr.write(`inspection-report: internal error: ${message}\n`);
+// PDFs first: their text is read asynchronously, the commands then run as for text.
+void readPdfsNamed(process.argv.slice(2)).then(run);
+
+function run(): void {
+  try {
+    // exitCode rather than process.exit(): Node then exits once stdout has drained, so a
+    // large JSON or CSV output is never cut off.
+    process.exitCode = main(process.argv.slice(2));
+  } catch (error) {
+    const message = firstLine(error);
+    if (error instanceof UsageError) {
+      process.stderr.write(`inspection-report: ${message} (see inspection-report --help)\n`);
+    } else if (error instanceof InputError) {
+      process.stderr.write(`inspection-report: ${message}\n`);
+    } else {
+      process.stderr.write(`inspection-report: internal error: ${message}\n`);
+    }
+    process.exitCode = 2;
   }
-  process.exitCode = 2;
-});
+}

@@ -33,13 +33,13 @@ const contexts = await Promise.all(entries.map((entry) => esbuild.context({
   entryPoints: { [entry.out]: entry.in },
   outdir: 'dist',
   bundle: true,
+  plugins: entry.own ? [] : [pdfJsApart],
   platform: 'node',
   format: 'cjs',
   target: 'node20',
   sourcemap: !production,
   minify: production,
   external: entry.external ?? [],
-  plugins: entry.own ? [] : [pdfJsApart],
   // Some dependencies' ES modules read import.meta.url (fdir, under tinyglobby); in a
   // CommonJS bundle it is made from __filename, after the directive that keeps the
   // bundle in strict mode as its modules were written.

@@ -21,9 +21,9 @@ export interface InspectionReportsApi {
 export async function activate(context: vscode.ExtensionContext): Promise<InspectionReportsApi> {
   context.subscriptions.push(registerLanguageDetection());
   client = await startLanguageClient(context);
-  context.subscriptions.push(...registerPdfReports(client, context.workspaceState));
   const active = new ActiveReport(client);
   const findingsView = new FindingsView(active);
+  context.subscriptions.push(...registerPdfReports(client, context.workspaceState));
   context.subscriptions.push(active, findingsView, registerStatusBar(active), ...registerCommands(active, findingsView));
   return { findingsView };
 }

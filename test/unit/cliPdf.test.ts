@@ -36,6 +36,8 @@ describe('inspection-report with a PDF', () => {
     const text = JSON.parse(run('summary', '--json', path.join(seedsDir, '001_3fc988dedc62c826.txt')).stdout);
     assert.equal(pdf.kind, text.kind);
     assert.equal(pdf.letterDate, text.letterDate);
+    assert.equal(pdf.authority, 'Essex County Council');
+    assert.equal(pdf.signatory, text.signatory);
     // One area for priority action fewer: see readDifferently in pdf.test.ts.
     assert.deepEqual(pdf.findings, { ...text.findings, 'priority-action': text.findings['priority-action'] - 1 });
   });

@@ -17,6 +17,14 @@ function outline(report: Report): string[] {
   return flatten(report.sections).map((section) => `${section.level} ${section.name}`);
 }
 
+/**
+ * The metadata but the addressee: an address on one line of the seed wraps in print, and
+ * the letter's address lines are joined with commas (`Civic Offices, New Road`).
+ */
+function titleBlock(report: Report): Record<string, string> {
+  return Object.fromEntries(Object.entries(report.metadata).filter(([key]) => key !== 'addressee'));
+}
+
 function counts(report: Report): Record<FindingCategory, number> {
   return Object.fromEntries(findingCategories.map((category) => [category, report.findings.filter((finding) => finding.category === category).length])) as Record<FindingCategory, number>;
 }
@@ -47,13 +55,14 @@ describe('pdfText', () => {
   describe('every seed printed to PDF and read back', () => {
     for (const name of seedNames()) {
       const prefix = name.slice(0, 3);
-      it(`${name}: the same kind, sections and findings per category as its text`, async () => {
+      it(`${name}: the same kind, title block, sections and findings per category as its text`, async () => {
         const text = readSeed(prefix);
         const pdf = await printReport(text);
         const extracted = await pdfText(pdf);
         const fromText = parseReport(text);
         const fromPdf = parseReport(extracted);
         assert.equal(fromPdf.kind, fromText.kind);
+        assert.deepEqual(titleBlock(fromPdf), titleBlock(fromText));
         assert.deepEqual(outline(fromPdf), outline(fromText));
         const expected = counts(fromText);
         for (const [category, difference] of Object.entries(readDifferently[prefix] ?? {})) {

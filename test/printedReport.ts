@@ -1,12 +1,14 @@
-// A report's text printed to PDF with pdf-lib, as Ofsted prints its letters and reports:
-// A4, Helvetica, paragraphs wrapped to the page's width by the font's own widths, a
-// paragraph's space for each blank line, bullets with a hanging indent, tables' cells
-// apart, and the page number at the foot of each page. The tests read these PDFs back
-// with pdfText and compare what the parser makes of them with the text they came from.
+// A report's text printed to PDF with pdf-lib, laid out as a printed report is: A4,
+// Helvetica, each paragraph (a line of the seed) wrapped to the page's width by the
+// font's own widths with half a line's space before it (none between a list's items or
+// a table's rows), a line's space for each blank line, bullets with a hanging indent (a
+// glyph where the seed's extraction lost one), tables' cells apart, and the page number
+// at the foot of each page. The tests read these PDFs back with pdfText and compare what
+// the parser makes of them with the text they came from.
 import { PDFDocument, StandardFonts, type PDFFont, type PDFPage } from 'pdf-lib';
 
 export interface PrintOptions {
-  /** The font size in points (12, as Ofsted prints); the line spacing is 14/11 of it. */
+  /** The font size in points: 12 gives lines of about 85 characters, as in the corpus's pdftotext text; the line spacing is 14/11 of it. */
   readonly size?: number;
   /** Pages with no text on them (a scanned report, for example). */
   readonly blank?: boolean;

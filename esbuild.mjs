@@ -8,6 +8,8 @@ const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
 const entries = [
   { in: 'client/src/extension.ts', out: 'client', external: ['vscode'] },
+  // PDF.js on its own, loaded by pdf.ts on the first PDF (see pdfJsApart below).
+  { in: 'server/src/pdfjs.mts', out: 'pdfjs', own: true },
   { in: 'server/src/main.ts', out: 'server' },
   { in: 'server/src/cli.ts', out: 'cli', banner: '#!/usr/bin/env node' },
   { in: 'test/corpus.ts', out: 'corpus' },
@@ -18,10 +20,20 @@ const entries = [
     .map((name) => ({ in: `test/editor/${name}`, out: `test/editor/${name.replace(/\.ts$/, '')}`, external: ['vscode', 'mocha'] })),
 ].filter((entry) => existsSync(entry.in));
 
+// PDF.js is four fifths of a bundle that holds it: the language server and the CLI would
+// read it on every start for the odd PDF. They load dist/pdfjs.js, beside them, instead.
+const pdfJsApart = {
+  name: 'pdfjs-apart',
+  setup(build) {
+    build.onResolve({ filter: /^pdfjs-dist\/legacy\/build\/pdf(?:\.worker)?\.mjs$/ }, () => ({ path: './pdfjs.js', external: true }));
+  },
+};
+
 const contexts = await Promise.all(entries.map((entry) => esbuild.context({
   entryPoints: { [entry.out]: entry.in },
   outdir: 'dist',
   bundle: true,
+  plugins: entry.own ? [] : [pdfJsApart],
   platform: 'node',
   format: 'cjs',
   target: 'node20',

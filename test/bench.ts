@@ -12,6 +12,7 @@ import { parseReport } from '../server/src/parser';
 import { printHistoryBench } from './historyBench';
 import { lspTimings, type Timing } from './lspBench';
 import { peerComparisons } from './peerBench';
+import { printPdfBench } from './pdfBench';
 import { scaleTimings, workspaceSize } from './scaleBench';
 
 // The bundle runs from dist/, so the repository is one level up from __dirname.
@@ -135,6 +136,9 @@ async function main(): Promise<void> {
     console.log(`target: corpus at ${corpusTargetMBps} MB/s: skipped, no corpus at ${path.relative(process.cwd(), corpusDir)}`);
   }
   if (sink === -1) console.log(''); // Keeps `sink` observably used.
+
+  // The same seed as a PDF: what reading it costs next to parsing its text (pdfBench).
+  await printPdfBench(read(largestSeed));
 
   console.log('');
   console.log('Peer: vscode-markdown-languageservice (VS Code\'s Markdown outline) on the same reports as Markdown, our section headings as # headings:');

@@ -8,6 +8,7 @@ import type { Finding, Range } from '../../server/src/model';
 import { ignoreRuleInFileCommand, reportSummaryRequest, workspaceFindingsRequest, type IgnoreRuleInFileArguments, type ReportFindings } from '../../server/src/protocol';
 import type { ActiveReport } from './activeReport';
 import type { FindingsView } from './findingsView';
+import { pdfOf } from './pdfReports';
 
 export function registerCommands(active: ActiveReport, view: FindingsView): vscode.Disposable[] {
   const command = (id: string, run: (...args: never[]) => unknown) => vscode.commands.registerCommand(id, run);
@@ -117,7 +118,8 @@ async function exportCommand(active: ActiveReport): Promise<void> {
 
 /** Adds the code to `inspectionReports.diagnostics.ignore` for this file, in its folder's settings. */
 async function ignoreRuleInFile({ uri, code }: IgnoreRuleInFileArguments): Promise<void> {
-  const resource = vscode.Uri.parse(uri);
+  // A PDF's text is named by its PDF in the settings, as the server names it.
+  const resource = pdfOf(vscode.Uri.parse(uri)) ?? vscode.Uri.parse(uri);
   const folder = vscode.workspace.getWorkspaceFolder(resource);
   const key = folder ? path.posix.relative(folder.uri.path, resource.path) : resource.fsPath;
   const configuration = vscode.workspace.getConfiguration('inspectionReports', resource);

@@ -9,6 +9,7 @@ import { registerCommands } from './commands';
 import { FindingsView } from './findingsView';
 import { startLanguageClient } from './languageClient';
 import { registerLanguageDetection } from './languageDetection';
+import { registerPdfReports } from './pdfReports';
 import { registerStatusBar } from './statusBar';
 
 let client: LanguageClient | undefined;
@@ -28,6 +29,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Inspec
   context.subscriptions.push(detection.listen(client));
   const active = new ActiveReport(client);
   const findingsView = new FindingsView(active);
+  context.subscriptions.push(...registerPdfReports(client, context.workspaceState));
   context.subscriptions.push(active, findingsView, registerStatusBar(active), ...registerCommands(active, findingsView));
   const history = registerAuthorityHistory(client, context.extensionUri, active.onDidChange);
   context.subscriptions.push(...history.disposables);

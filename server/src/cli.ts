@@ -1,6 +1,7 @@
 // `inspection-report`: the report service on the command line, for scripts, CI and a
-// quick look at a file without an editor. Plain Node: it reads files, calls the same
-// parseReport/checkReport as the language server and prints what they return.
+// quick look at a file without an editor. Plain Node: it reads files (a PDF's text
+// through pdf.ts), calls the same parseReport/checkReport as the language server and
+// prints what they return.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -19,6 +20,7 @@ import {
   type Report,
   type Section,
 } from './model';
+import { hasPdfHeader, pdfText, PdfError } from './pdf';
 import { parseReport } from './parser';
 import { flatten } from './references';
 
@@ -38,6 +40,9 @@ Options of every command:
                                          workspace's ${kindsFileName}
 
 Categories: ${findingCategories.join(', ')}
+
+A FILE may be a report's PDF: its text is extracted first, laid out as pdftotext
+lays it out, then read like a text file.
 
 Exit status: 0 on success; 1 when check finds an error; 2 for a usage error or
 a file that cannot be read.
@@ -298,9 +303,9 @@ function single(positionals: readonly string[], command: string): string {
 }
 
 /**
- * Reads and parses one file. Read as bytes so a BOM can be dropped before parsing (an
- * editor hides it too, so positions then agree) and so a huge or odd file is refused
- * before it is decoded.
+ * Reads and parses one file (a PDF by way of its text). Read as bytes so a BOM can be
+ * dropped before parsing (an editor hides it too, so positions then agree) and so a huge
+ * or odd file is refused before it is decoded.
  */
 function load(file: string): Loaded {
   let bytes: Buffer;
@@ -315,7 +320,7 @@ function load(file: string): Loaded {
     if (error instanceof InputError) throw error;
     throw new InputError(`cannot read ${file}: ${reason(error)}`);
   }
-  let text = bytes.toString('utf8');
+  let text = pdfTextOf(file) ?? bytes.toString('utf8');
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   let report: Report;
   try {
@@ -380,6 +385,53 @@ function expand(paths: readonly string[], failed: () => void): string[] {
   return files;
 }
 
+// --------------------------------------------------------------------------- PDF input
+
+/** The text of each PDF named on the command line, or why it has none. */
+const pdfTexts = new Map<string, string | Error>();
+
+/**
+ * Reads the PDFs among the arguments before the command runs: PDF.js works
+ * asynchronously and the commands do not. A PDF is known by its name or by its first
+ * bytes (a report downloaded as `report` is one too); anything else is load()'s to read.
+ */
+async function readPdfsNamed(args: readonly string[]): Promise<void> {
+  for (const file of new Set(args)) {
+    if (file.startsWith('-') || !startsAsPdf(file)) continue;
+    try {
+      pdfTexts.set(file, await pdfText(fs.readFileSync(file)));
+    } catch (error) {
+      pdfTexts.set(file, error instanceof PdfError ? new InputError(`cannot read ${file}: ${error.message}`) : new Error(`reading ${file} as a PDF failed: ${firstLine(error)}`));
+    }
+  }
+}
+
+function startsAsPdf(file: string): boolean {
+  try {
+    const stat = fs.statSync(file);
+    // Too large or not a file: load() says so, as for any file.
+    if (!stat.isFile() || stat.size > maxBytes) return false;
+    if (/\.pdf$/i.test(file)) return true;
+    const head = Buffer.alloc(8);
+    const descriptor = fs.openSync(file, 'r');
+    try {
+      fs.readSync(descriptor, head, 0, head.length, 0);
+    } finally {
+      fs.closeSync(descriptor);
+    }
+    return hasPdfHeader(head);
+  } catch {
+    return false;
+  }
+}
+
+/** The PDF's text, read before the command; undefined for a file that is not one. */
+function pdfTextOf(file: string): string | undefined {
+  const text = pdfTexts.get(file);
+  if (text instanceof Error) throw text;
+  return text;
+}
+
 function findingLabel(finding: Finding): string {
   const parts = [finding.number !== undefined ? `¶${finding.number}` : '', finding.recurring ? '(recurring)' : ''].filter(Boolean);
   return parts.length > 0 ? `${parts.join(' ')} ` : '';
@@ -417,18 +469,23 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   process.exit(2);
 });
 
-try {
-  // exitCode rather than process.exit(): Node then exits once stdout has drained, so a
-  // large JSON or CSV output is never cut off.
-  process.exitCode = main(process.argv.slice(2));
-} catch (error) {
-  const message = firstLine(error);
-  if (error instanceof UsageError) {
-    process.stderr.write(`inspection-report: ${message} (see inspection-report --help)\n`);
-  } else if (error instanceof InputError) {
-    process.stderr.write(`inspection-report: ${message}\n`);
-  } else {
-    process.stderr.write(`inspection-report: internal error: ${message}\n`);
+// PDFs first: their text is read asynchronously, the commands then run as for text.
+void readPdfsNamed(process.argv.slice(2)).then(run);
+
+function run(): void {
+  try {
+    // exitCode rather than process.exit(): Node then exits once stdout has drained, so a
+    // large JSON or CSV output is never cut off.
+    process.exitCode = main(process.argv.slice(2));
+  } catch (error) {
+    const message = firstLine(error);
+    if (error instanceof UsageError) {
+      process.stderr.write(`inspection-report: ${message} (see inspection-report --help)\n`);
+    } else if (error instanceof InputError) {
+      process.stderr.write(`inspection-report: ${message}\n`);
+    } else {
+      process.stderr.write(`inspection-report: internal error: ${message}\n`);
+    }
+    process.exitCode = 2;
   }
-  process.exitCode = 2;
 }

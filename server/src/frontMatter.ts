@@ -84,6 +84,23 @@ export function readFrontMatter(
   return readReport(context, kind, end);
 }
 
+const letterAuthority = /(?:within|focused visit to) (.+?)(?: local authority)? children[’']s services/i;
+
+/**
+ * The subject's last line: wrapped at a page's width (a PDF's text), it goes on over the
+ * next line or two until it names the authority's services, and no further; a subject
+ * that never does is its first line, as in one-paragraph-a-line text.
+ */
+function subjectEnd(lines: readonly Line[], subject: number): number {
+  let title = lines[subject].text;
+  if (letterAuthority.test(title)) return subject;
+  for (let next = subject + 1; next <= subject + 2 && next < lines.length && lines[next].text.length > 0; next++) {
+    title += ` ${lines[next].text}`;
+    if (letterAuthority.test(title)) return next;
+  }
+  return subject;
+}
+
 function readLetter(context: Context, end: number): FrontMatter {
   const { lines } = context;
   const limit = Math.min(lines.length, 60);
@@ -100,12 +117,13 @@ function readLetter(context: Context, end: number): FrontMatter {
     const subject = nextContent(lines, dear + 1);
     mark(context, 0, dear, 'letterhead');
     if (subject < lines.length) {
-      metadata.title = lines[subject].text;
-      mark(context, subject, subject, 'title-block');
-      bodyStart = subject + 1;
+      const last = subjectEnd(lines, subject);
+      metadata.title = lines.slice(subject, last + 1).map((line) => line.text).join(' ');
+      mark(context, subject, last, 'title-block');
+      bodyStart = last + 1;
     }
   }
-  const authority = /(?:within|focused visit to) (.+?)(?: local authority)? children[’']s services/i.exec(metadata.title ?? '');
+  const authority = letterAuthority.exec(metadata.title ?? '');
   if (authority) metadata.authority = authority[1];
   const introduction = joinedFrom(lines, bodyStart, 6);
   const dates = /(?:conducted on|focused visit to .+? (?:on|between)) (.+? \d{4})\b/i.exec(introduction);
@@ -115,7 +133,8 @@ function readLetter(context: Context, end: number): FrontMatter {
   const signOff = findLine(lines, bodyStart, end, (text) => /^yours (?:sincerely|faithfully)/i.test(text));
   if (signOff !== undefined) {
     bodyEnd = signOff;
-    const name = nextContent(lines, signOff + 1);
+    // Past a page number: a page may end after `Yours sincerely`.
+    const name = nextContent(lines, signOff + 1, context.skip);
     if (name < end) metadata.signatory = lines[name].text.replace(/,?\s+(?:Her|His) Majesty[’']s Inspector\.?$/i, '');
     mark(context, signOff, end - 1, 'sign-off');
   }

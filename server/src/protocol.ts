@@ -15,6 +15,22 @@ export const workspaceFindingsRequest = 'inspectionReports/workspaceFindings';
 /** The report in brief, as Markdown (what hovering on its title block shows); null if not open. */
 export const reportSummaryRequest = 'inspectionReports/reportSummary';
 
+/**
+ * The text of a report's PDF, laid out as pdftotext lays it out, for the client to open
+ * as a read-only report: PDF.js lives in the server's bundle only. `data` holds the
+ * file's bytes in base64; the answer is the text, or why there is none in words that
+ * follow "cannot read FILE: " (`it is protected by a password`).
+ */
+export const pdfTextRequest = 'inspectionReports/pdfText';
+export interface PdfTextParams {
+  readonly data: string;
+}
+/** One of the two: the text, or why there is none. */
+export interface PdfTextResult {
+  readonly text?: string;
+  readonly error?: string;
+}
+
 /** Sent when the findings of some reports may have changed, so views can ask again. */
 export const findingsChangedNotification = 'inspectionReports/findingsChanged';
 export interface FindingsChangedParams {

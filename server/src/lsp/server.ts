@@ -45,6 +45,8 @@ import {
   type FindingsChangedParams,
   type ReportFindings,
 } from '../protocol';
+import { pdfTextRequest, type PdfTextParams } from '../protocol';
+import { answerPdfText } from './pdfRequest';
 import { ReportCache } from './reportCache';
 import { SettingsSource } from './settings';
 import { localPath, WorkspaceIndex } from './workspaceIndex';
@@ -223,6 +225,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   });
 
   connection.onRequest(reportSummaryRequest, ({ uri }: DocumentFindingsParams, token: CancellationToken) => withReport(uri, token, null, reportCard));
+
+  // A report's PDF, read for the client, which opens its text as a report.
+  connection.onRequest(pdfTextRequest, (params: PdfTextParams) => answerPdfText(params, (message) => connection.console.error(message)));
 
   // Sent with `{}` or with no params at all: the token is the last argument either way.
   connection.onRequest(workspaceFindingsRequest, async (...args: unknown[]) => {

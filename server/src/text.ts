@@ -46,7 +46,7 @@ function makeLine(index: number, raw: string): Line {
     raw,
     start,
     end,
-    text: raw.slice(start, end),
+    text: start === 0 && end === raw.length ? raw : raw.slice(start, end),
     pageBreak: raw.includes('\f'),
   };
 }
@@ -109,7 +109,11 @@ const trailingPunctuation = /^ +|[ .:;,?!]+$/g;
 
 /** The words of a text, folded, for matching by content. */
 export function words(text: string): string[] {
-  return fold(text).match(/[a-z0-9']+/g) ?? [];
+  // Folding's spaces and closing punctuation do not change the words: only its lower
+  // case, quotes and dropped footnote marks are needed, on whole paragraphs.
+  const lower = text.toLowerCase();
+  const plain = unusual.test(lower) ? lower.replace(foldedCharacters, (character) => foldedAs[character] ?? '') : lower;
+  return plain.match(/[a-z0-9']+/g) ?? [];
 }
 
 /**

@@ -20,7 +20,7 @@ import { hoverAt, reportCard } from '../../server/src/features/hover';
 import { reportSymbols } from '../../server/src/features/workspaceSymbols';
 import type { Range, Report, Section } from '../../server/src/model';
 import { parseReport } from '../../server/src/parser';
-import { fold } from '../../server/src/text';
+import { fold, words } from '../../server/src/text';
 import { corpusDir, diagnosticRanges, rangesOutside, reportRanges, repoRoot, seedNames, seedsDir, symbolNestingProblems } from './helpers';
 
 const runs = Number(process.env.FUZZ_RUNS ?? 100);
@@ -174,7 +174,7 @@ describe(`fuzzing (seed ${seed}, ${runs} runs a property)`, function () {
     fc.assert(fc.property(fc.array(fc.oneof(words, oddCharacter, fc.string()), { maxLength: 400 }), (parts) => assertSound(parts.join(' '))), settings);
   });
 
-  it('folds wording as its definition says, on whatever text', () => {
+  it('folds wording, and splits it into words, as the definition says, on whatever text', () => {
     // The definition, one rule a step; `fold` itself takes short cuts for speed.
     const definition = (text: string) =>
       text
@@ -186,7 +186,13 @@ describe(`fuzzing (seed ${seed}, ${runs} runs a property)`, function () {
         .replace(/\s+/g, ' ')
         .replace(/^ +|[ .:;,?!]+$/g, '');
     const text = fc.oneof(fc.string({ unit: fc.oneof(oddCharacter, fc.constantFrom('a', 'B', ' ', '.', ':', '?', '’', '“', '—', '¹', '`', '2')) }), fc.string({ unit: 'binary' }));
-    fc.assert(fc.property(text, (sample) => assert.equal(fold(sample), definition(sample))), settings);
+    fc.assert(
+      fc.property(text, (sample) => {
+        assert.equal(fold(sample), definition(sample));
+        assert.deepEqual(words(sample), definition(sample).match(/[a-z0-9']+/g) ?? []);
+      }),
+      settings,
+    );
   });
 
   it('gives the same structure to a damaged document with CRLF line ends as with LF', () => {

@@ -3,7 +3,7 @@
 // wording side by side with the shared words marked. Plain HTML made here, with every
 // piece of report text escaped; the page's only script posts clicks back to the
 // extension. No `vscode` import, so that it is tested in plain Node.
-import { stem, type AreaJudgement, type AuthorityHistory, type HistoryFinding, type HistoryReport, type RecurringFinding } from '../../server/src/features/authorityHistory';
+import { fileNameOf, stem, type AreaJudgement, type AuthorityHistory, type HistoryFinding, type HistoryReport, type RecurringFinding } from '../../server/src/features/authorityHistory';
 import { findingNames, gradeNames, reportKindLabels, type Grade, type JudgementArea, type Range } from '../../server/src/model';
 import type { AuthorityHistoryResult } from '../../server/src/protocol';
 
@@ -71,7 +71,7 @@ ${count === 0
 function timelineEntry(report: HistoryReport): string {
   const overall = report.judgements.find((judgement) => judgement.area === 'overall');
   const counts = findingCounts(report.findings);
-  const file = fileName(report.uri);
+  const file = fileNameOf(report.uri);
   return `<li class="${overall ? `grade-${overall.grade}` : 'ungraded'}"><span class="dot" aria-hidden="true"></span>
 <button type="button" class="report" ${target(report.uri, top)} title="Open ${escapeHtml(file)}">
 <span class="head"><span class="year">${escapeHtml(yearOf(report))}</span> <span class="kind">${escapeHtml(reportKindLabels[report.kind])}</span></span>
@@ -106,7 +106,7 @@ function recurringEntry(history: AuthorityHistory, match: RecurringFinding): str
   const side = (which: 'earlier' | 'later') => {
     const { uri, finding } = match[which];
     const from = report(uri);
-    const label = `${from ? `${yearOf(from)} ${reportKindLabels[from.kind]}` : fileName(uri)} · ${findingNames[finding.category]}${finding.number !== undefined ? ` ${finding.number}` : ''}`;
+    const label = `${from ? `${yearOf(from)} ${reportKindLabels[from.kind]}` : fileNameOf(uri)} · ${findingNames[finding.category]}${finding.number !== undefined ? ` ${finding.number}` : ''}`;
     return `<button type="button" class="finding ${which}" ${target(uri, finding.range)}>
 <span class="finding-label">${which === 'earlier' ? 'Earlier' : 'Later'}: ${escapeHtml(label)}</span>
 <span class="finding-text">${markShared(finding.text, shared)}</span>
@@ -163,15 +163,6 @@ const top: Range = { start: { line: 0, character: 0 }, end: { line: 0, character
 /** What a click opens: the report, at the range. */
 function target(uri: string, range: Range): string {
   return `data-uri="${escapeHtml(uri)}" data-range="${[range.start.line, range.start.character, range.end.line, range.end.character].join(':')}"`;
-}
-
-function fileName(uri: string): string {
-  const last = uri.slice(uri.lastIndexOf('/') + 1);
-  try {
-    return decodeURIComponent(last);
-  } catch {
-    return last;
-  }
 }
 
 function dateLine({ label, source }: HistoryReport['date']): string {

@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { InspectionReportsApi } from '../../client/src/extension';
 
-const extensionId = 'inspection-reports.inspection-reports';
+export const extensionId = 'inspection-reports.inspection-reports';
 
 export const essex = '001_3fc988dedc62c826.txt';
 
@@ -14,7 +14,7 @@ export async function activate(): Promise<InspectionReportsApi> {
   return extension.activate();
 }
 
-export async function waitFor<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, timeoutMs = 20000): Promise<T> {
+export async function waitFor<T>(what: string, probe: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 20000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();
@@ -24,6 +24,7 @@ export async function waitFor<T>(what: string, probe: () => T | undefined | Prom
   }
 }
 
+/** A file of the workspace folder, which the runner makes a copy of seeds/. */
 export function seed(name: string): vscode.Uri {
   const folder = vscode.workspace.workspaceFolders?.[0];
   assert.ok(folder, 'the tests run with the seeds folder open');

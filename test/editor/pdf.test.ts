@@ -8,25 +8,8 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { InspectionReportsApi } from '../../client/src/extension';
 import { printReport } from '../printedReport';
+import { extensionId, seed, waitFor } from './helpers';
 import { screenshot } from './screenshot';
-
-const extensionId = 'inspection-reports.inspection-reports';
-
-async function waitFor<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, timeoutMs = 20000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined && value !== false) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
-
-function workspaceFile(name: string): vscode.Uri {
-  const folder = vscode.workspace.workspaceFolders?.[0];
-  assert.ok(folder, 'the tests run with the seeds folder open');
-  return vscode.Uri.joinPath(folder.uri, name);
-}
 
 function labelOf(item: vscode.TreeItem): string {
   return typeof item.label === 'string' ? item.label : (item.label?.label ?? '');
@@ -47,7 +30,7 @@ async function cleanWindow(): Promise<void> {
 
 describe('a report’s PDF in VS Code', () => {
   let api: InspectionReportsApi;
-  const pdf = workspaceFile('essex-2009.pdf');
+  const pdf = seed('essex-2009.pdf');
 
   before(async () => {
     const extension = vscode.extensions.getExtension<InspectionReportsApi>(extensionId);
@@ -127,7 +110,7 @@ describe('a report’s PDF in VS Code', () => {
   });
 
   it('says why a PDF cannot be read, and opens nothing', async () => {
-    const broken = workspaceFile('broken.pdf');
+    const broken = seed('broken.pdf');
     await vscode.workspace.fs.writeFile(broken, Buffer.from('%PDF-1.7\nthis is not the rest of a PDF\n'));
     try {
       const before = vscode.workspace.textDocuments.length;

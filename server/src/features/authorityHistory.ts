@@ -101,7 +101,7 @@ const historyCategories: ReadonlySet<FindingCategory> = new Set<FindingCategory>
 
 /** What the history keeps of one report. */
 export function historyReport(uri: string, report: Report): HistoryReport {
-  const fileName = lastSegment(uri);
+  const fileName = fileNameOf(uri);
   // The board's own recommendations are the board's to act on, not the authority's.
   const board = flatten(report.sections).filter((section) => section.role === 'lscb');
   const inBoard = (finding: Finding) => board.some((section) => section.range.start.line <= finding.range.start.line && finding.range.start.line <= section.range.end.line);
@@ -124,7 +124,8 @@ export function historyReport(uri: string, report: Report): HistoryReport {
   };
 }
 
-function lastSegment(uri: string): string {
+/** A URI's file name, decoded where it can be. */
+export function fileNameOf(uri: string): string {
   const last = uri.slice(uri.lastIndexOf('/') + 1);
   try {
     return decodeURIComponent(last);

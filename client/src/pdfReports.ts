@@ -5,13 +5,10 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { pdfTextRequest, type PdfTextParams, type PdfTextResult } from '../../server/src/protocol';
+import { pdfReportScheme, pdfTextRequest, type PdfTextParams, type PdfTextResult } from '../../server/src/protocol';
 import { languageId } from './languageClient';
 
 export const openPdfCommand = 'inspectionReports.openPdf';
-
-/** The scheme of a PDF's text: the PDF's path (so tabs and breadcrumbs name it) and its URI as the query. */
-export const pdfReportScheme = 'inspection-report-pdf';
 
 export function pdfReportUri(pdf: vscode.Uri): vscode.Uri {
   return vscode.Uri.from({ scheme: pdfReportScheme, path: pdf.path, query: pdf.toString() });

@@ -31,6 +31,13 @@ export interface PdfTextResult {
   readonly error?: string;
 }
 
+/**
+ * The scheme of a PDF's text as the client opens it: read-only, so the server offers no
+ * fix that edits it. The path is the PDF's (so tabs and breadcrumbs name it), the query
+ * its URI.
+ */
+export const pdfReportScheme = 'inspection-report-pdf';
+
 /** Sent when the findings of some reports may have changed, so views can ask again. */
 export const findingsChangedNotification = 'inspectionReports/findingsChanged';
 export interface FindingsChangedParams {

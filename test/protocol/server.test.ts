@@ -203,6 +203,14 @@ describe('language server over JSON-RPC', () => {
 
     await client.change(essex, 3, [{ range: { start: at(62, 0), end: at(62, 0) }, text: removedText }]);
     assert.deepEqual(await client.diagnostics(essex, 3), []);
+
+    // The same letter as a PDF's text is read-only: no fix that edits it is offered.
+    const fromPdf = 'inspection-report-pdf:/letters/essex.pdf?file%3A%2F%2F%2Fletters%2Fessex.pdf';
+    await client.open(fromPdf, text.split('\n').filter((_, line) => line < 62 || line >= 74).join('\n'));
+    const problems = await client.diagnostics(fromPdf, 1);
+    const offered = await client.connection.sendRequest<CodeAction[]>('textDocument/codeAction', { textDocument: { uri: fromPdf }, range: problems[0].range, context: { diagnostics: problems } });
+    assert.deepEqual(offered.map((action) => action.title), ['Turn off ‘letter.outcome-contradiction’ for this file']);
+    await client.close(fromPdf);
   });
 
   it('applies rule settings: another severity, off, off for a file, a cap', async () => {

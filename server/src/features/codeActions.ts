@@ -1,14 +1,17 @@
 // Quick fixes for the diagnostics under the cursor: the fix the rule itself computed
-// (inserting a missing section's heading), and turning the rule off for this file.
+// (inserting a missing section's heading) where the document can be edited, and turning
+// the rule off for this file.
 import { CodeActionKind, type CodeAction, type Diagnostic } from 'vscode-languageserver-types';
-import { ignoreRuleInFileCommand, type IgnoreRuleInFileArguments } from '../protocol';
+import { ignoreRuleInFileCommand, pdfReportScheme, type IgnoreRuleInFileArguments } from '../protocol';
 import { diagnosticSource, type DiagnosticData } from './lspDiagnostics';
 
 export function codeActions(uri: string, diagnostics: readonly Diagnostic[]): CodeAction[] {
   const ours = diagnostics.filter((diagnostic) => diagnostic.source === diagnosticSource && typeof diagnostic.code === 'string');
+  // A PDF's text is read-only: an edit to it could not be applied.
+  const editable = !uri.startsWith(`${pdfReportScheme}:`);
   const fixes = ours.flatMap((diagnostic): CodeAction[] => {
     const fix = (diagnostic.data as DiagnosticData | undefined)?.fix;
-    if (!fix) return [];
+    if (!fix || !editable) return [];
     return [{
       title: fix.title,
       kind: CodeActionKind.QuickFix,

@@ -6,7 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { stringify } from 'csv-stringify/sync';
-import { kindsFileName, readKindsFile } from './customKinds';
+import { kindsFileName, largestKindsFile, readKindsFile } from './customKinds';
 import { checkReport } from './diagnostics';
 import type { ReportDiagnostic } from './diagnostics/types';
 import {
@@ -337,7 +337,7 @@ function load(file: string): Loaded {
 function readKinds(file: string): readonly KindDefinition[] {
   let text: string;
   try {
-    if (fs.statSync(file).size > 1024 * 1024) throw new InputError(`cannot read ${file}: over 1 MB, no kinds file is that large`);
+    if (fs.statSync(file).size > largestKindsFile) throw new InputError(`cannot read ${file}: over 1 MB, no kinds file is that large`);
     text = fs.readFileSync(file, 'utf8');
   } catch (error) {
     if (error instanceof InputError) throw error;

@@ -34,18 +34,19 @@ import { matchesQuery } from '../features/workspaceSymbols';
 import type { Report } from '../model';
 import {
   authorityHistoryRequest,
-  type AuthorityHistoryParams,
-  type AuthorityHistoryResult,
   documentFindingsRequest,
   findingsChangedNotification,
   kindsChangedNotification,
+  pdfTextRequest,
   reportSummaryRequest,
   workspaceFindingsRequest,
+  type AuthorityHistoryParams,
+  type AuthorityHistoryResult,
   type DocumentFindingsParams,
   type FindingsChangedParams,
+  type PdfTextParams,
   type ReportFindings,
 } from '../protocol';
-import { pdfTextRequest, type PdfTextParams } from '../protocol';
 import { answerPdfText } from './pdfRequest';
 import { ReportCache } from './reportCache';
 import { SettingsSource } from './settings';
@@ -229,18 +230,16 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   // A report's PDF, read for the client, which opens its text as a report.
   connection.onRequest(pdfTextRequest, (params: PdfTextParams) => answerPdfText(params, (message) => connection.console.error(message)));
 
-  // Sent with `{}` or with no params at all: the token is the last argument either way.
   connection.onRequest(workspaceFindingsRequest, async (...args: unknown[]) => {
-    const token = args[args.length - 1] as CancellationToken;
+    const token = lastToken(args);
     await indexed;
     return token.isCancellationRequested ? cancelled() : index.all();
   });
 
   // ------------------------------------------------------------------ authority history
 
-  // Sent with params or without: the token is the last argument either way.
   connection.onRequest(authorityHistoryRequest, async (...args: unknown[]): Promise<AuthorityHistoryResult | ResponseError<void>> => {
-    const token = args[args.length - 1] as CancellationToken;
+    const token = lastToken(args);
     const params = (args.length > 1 ? args[0] : undefined) as AuthorityHistoryParams | null | undefined;
     await indexed;
     if (token.isCancellationRequested) return cancelled();
@@ -353,6 +352,11 @@ export function startServer(connection: Connection, options: ServerOptions = {})
  */
 function localFolders(given: readonly WorkspaceFolder[]): string[] {
   return given.flatMap((folder) => localPath(folder.uri) ?? []);
+}
+
+/** A request sent with params, with `{}` or with none at all has its token last either way. */
+function lastToken(args: readonly unknown[]): CancellationToken {
+  return args[args.length - 1] as CancellationToken;
 }
 
 function cancelled(): ResponseError<void> {

@@ -6,12 +6,9 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import { URI } from 'vscode-uri';
-import { kindsFileName, readKindsFile } from '../customKinds';
+import { kindsFileName, largestKindsFile, readKindsFile } from '../customKinds';
 import { diagnosticSource } from '../features/lspDiagnostics';
 import type { KindDefinition } from '../model';
-
-// Fifty kinds of a few hundred headings each is under 1 MB.
-const largestFile = 1024 * 1024;
 
 export class WorkspaceKinds {
   private kindsByFile = new Map<string, readonly KindDefinition[]>();
@@ -47,7 +44,7 @@ export class WorkspaceKinds {
     let text: string;
     try {
       const stat = await fs.stat(file);
-      if (!stat.isFile() || stat.size > largestFile) {
+      if (!stat.isFile() || stat.size > largestKindsFile) {
         this.publish(uri, stat.isFile() ? [problem(`${kindsFileName} is over 1 MB; no kinds were read from it.`)] : []);
         return [];
       }

@@ -1,25 +1,33 @@
 // `npm run corpus`: one row per document — what the parser made of it and what the checks
-// say — over the real documents in ../shared/corpus and the seeds. For eyeballing
-// recognition and speed across every framework, not a test: it asserts nothing.
+// say — over the real documents in ../shared/corpus, ../shared/corpus-wide and the seeds,
+// then the evidence behind the section requirements: per kind, period and part, how many
+// documents have each section. For eyeballing recognition and speed across every
+// framework, not a test: it asserts nothing.
+// With `--write`, the evidence is written where the checks read it
+// (server/src/diagnostics/section-evidence.json) and shown (docs/section-evidence.md).
 // With `--mutations`, the recall of each rule on damaged copies of the same documents
 // (test/mutations.ts) and the false alarms on them as published, against the targets.
 //
-//   node dist/corpus.js [--mutations] [DIR]      DIR defaults to ../shared/corpus beside the repository
+//   node dist/corpus.js [--mutations | --write] [DIR...]   DIRs default to both corpora beside the repository
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { checkReport } from '../server/src/diagnostics';
+import { countSections } from '../server/src/diagnostics/requiredSections';
 import type { Severity } from '../server/src/diagnostics/types';
 import { findingCategories, type FindingCategory, type Report } from '../server/src/model';
 import { parseReport } from '../server/src/parser';
 import { flatten } from '../server/src/references';
 import { measureRecall, recallTarget } from './mutations';
+import { evidenceMarkdown } from './sectionEvidence';
 
 // The bundle runs from dist/, so the repository is one level up from __dirname.
 const repo = path.resolve(__dirname, '..');
-const defaultCorpus = path.resolve(repo, '..', 'shared', 'corpus');
+const defaultCorpora = ['corpus', 'corpus-wide'].map((name) => path.resolve(repo, '..', 'shared', name));
 const seedsDir = path.join(repo, 'seeds');
+const evidenceJson = path.join(repo, 'server', 'src', 'diagnostics', 'section-evidence.json');
+const evidenceDoc = path.join(repo, 'docs', 'section-evidence.md');
 
 const categoryColumns: Record<FindingCategory, string> = {
   'priority-action': 'pa',
@@ -41,13 +49,12 @@ interface Row {
 }
 
 function main(): void {
-  const { positionals, values } = parseArgs({ options: { mutations: { type: 'boolean' } }, allowPositionals: true });
-  const corpusDir = positionals[0] !== undefined ? path.resolve(positionals[0]) : defaultCorpus;
+  const { positionals, values } = parseArgs({ options: { mutations: { type: 'boolean' }, write: { type: 'boolean' } }, allowPositionals: true });
+  const corpusDirs = positionals.length > 0 ? positionals.map((dir) => path.resolve(dir)) : defaultCorpora;
   const groups: { label: string; files: string[] }[] = [];
-  if (fs.existsSync(corpusDir)) {
-    groups.push({ label: 'corpus', files: listFiles(corpusDir, (name) => name.endsWith('.txt')) });
-  } else {
-    console.log(`No corpus at ${path.relative(process.cwd(), corpusDir) || '.'}: showing the seeds only.`);
+  for (const dir of corpusDirs) {
+    if (fs.existsSync(dir)) groups.push({ label: path.basename(dir), files: listFiles(dir, (name) => name.endsWith('.txt')) });
+    else console.log(`No corpus at ${path.relative(process.cwd(), dir) || '.'}: left out.`);
   }
   groups.push({ label: 'seeds', files: listFiles(seedsDir, () => true) });
   if (values.mutations) {
@@ -67,6 +74,21 @@ function main(): void {
   }
   table.push(cells(totals(rows)));
   printTable(table);
+
+  const evidence = countSections(groups.flatMap((group) => group.files.map((file) => parseReport(readText(file)))));
+  process.stdout.write('\n' + evidenceMarkdown(evidence));
+  if (values.write) {
+    fs.writeFileSync(evidenceJson, JSON.stringify(evidence, null, 2) + '\n');
+    fs.mkdirSync(path.dirname(evidenceDoc), { recursive: true });
+    fs.writeFileSync(evidenceDoc, evidenceMarkdown(evidence));
+    console.log(`\nWrote ${path.relative(process.cwd(), evidenceJson)} and ${path.relative(process.cwd(), evidenceDoc)}.`);
+  }
+}
+
+/** A document's text without the byte order mark that some files start with. */
+function readText(file: string): string {
+  const text = fs.readFileSync(file, 'utf8');
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
 /** Parses and checks one file; a file that fails shows as such rather than ending the run. */
@@ -75,11 +97,10 @@ function measure(file: string, name: string): Row {
   const diagnostics = zero(severities);
   let text: string;
   try {
-    text = fs.readFileSync(file, 'utf8');
+    text = readText(file);
   } catch (error) {
     return { name, kind: `unreadable: ${(error as Error).message.split('\n')[0]}`, sections: 0, findings, diagnostics, parseMs: 0 };
   }
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   const start = performance.now();
   let report: Report;
   try {

@@ -25,7 +25,7 @@ export interface KindsFile {
   readonly problems: readonly KindsProblem[];
 }
 
-const builtInKinds: readonly ReportKind[] = ['cra-letter', 'sif-report', 'ilacs-report', 'ilacs-summary', 'focused-visit', 'send-report', 'lac-report', 'custom', 'unknown'];
+const builtInKinds: readonly ReportKind[] = ['cra-letter', 'sif-report', 'ilacs-report', 'ilacs-summary', 'focused-visit', 'send-report', 'lac-report', 'lscb-review', 'custom', 'unknown'];
 
 // Compiled once: the schema is the extension's, not the workspace's.
 const validateKind = new Ajv({ allErrors: true, strict: false }).compile<RawKind>({ ...schema.definitions.kind, definitions: schema.definitions });

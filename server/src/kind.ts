@@ -10,15 +10,20 @@ interface Signal {
   readonly pattern: RegExp;
 }
 
-// Tried in this order, on the first lines of the document, joined two at a time so that a
-// title wrapped by pdftotext still matches.
+// Tried in this order, on the first lines of the document, joined up to three at a time so
+// that a title wrapped by pdftotext still matches (`Inspection of the Royal Borough of` /
+// `Kensington and Chelsea local authority` / `children’s services`).
 const titleSignals: readonly Signal[] = [
   { kind: 'cra-letter', pattern: /unannounced inspection of contact,? referral and assessment/i },
   { kind: 'focused-visit', pattern: /^focused visit to .* children[’']s services|summarises the findings of (?:a|the) focused visit/i },
   { kind: 'send-report', pattern: /^area send inspection of|^(?:joint )?local area partnership report$/i },
   { kind: 'lac-report', pattern: /^inspection of looked after children services/i },
   { kind: 'sif-report', pattern: /inspection of services for children in need of help and protection/i },
-  { kind: 'ilacs-report', pattern: /^inspection of .*local authority children[’']s services|^inspection of children[’']s social care services$/i },
+  // A board reviewed on its own, in the years before its review joined the SIF report's title.
+  { kind: 'lscb-review', pattern: /^review of the effectiveness of the (?:local safeguarding children board|lscb)\b/i },
+  // `Inspection of Kent County Council children’s services`, `… children’s social care
+  // services`, and an authority whose services a trust runs (`… Children and Families Trust`).
+  { kind: 'ilacs-report', pattern: /^inspection of (?:.* )?children[’']s (?:social care )?services\b|^inspection of .* (?:children[’']s|children and families) trust$/i },
 ];
 
 // A news summary of an ILACS report quotes its judgements but has none of its title block.
@@ -89,10 +94,11 @@ function findSignal(head: readonly Line[], pattern: { test(text: string): boolea
     // Titles and subject lines are short; paragraphs are not worth searching.
     if (line.text.length > 300) continue;
     if (pattern.test(line.text)) return { text: line.text, range: linesRange(line) };
-    const next = head[i + 1];
-    // Joined with the next line only where the next line alone does not match.
-    if (next && next.text.length <= 300 && !pattern.test(next.text)) {
-      const joined = `${line.text} ${next.text}`;
+    // Joined with the next lines only where the next line alone does not match.
+    let joined = line.text;
+    for (const next of head.slice(i + 1, i + 3)) {
+      if (next.text.length > 300 || pattern.test(next.text)) break;
+      joined += ` ${next.text}`;
       if (pattern.test(joined)) return { text: joined, range: linesRange(line, next) };
     }
   }

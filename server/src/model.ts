@@ -20,6 +20,7 @@ export type ReportKind =
   | 'focused-visit'
   | 'send-report'
   | 'lac-report'
+  | 'lscb-review'
   | 'custom'
   | 'unknown';
 
@@ -31,6 +32,7 @@ export const reportKindNames: Record<ReportKind, string> = {
   'focused-visit': 'Focused visit letter',
   'send-report': 'Area SEND inspection report',
   'lac-report': 'Inspection of looked after children services (2012–2013)',
+  'lscb-review': 'Review of the effectiveness of a Local Safeguarding Children Board',
   custom: 'A kind of report defined in the workspace',
   unknown: 'Unknown kind of document',
 };
@@ -44,6 +46,7 @@ export const reportKindLabels: Record<ReportKind, string> = {
   'focused-visit': 'Focused visit',
   'send-report': 'Area SEND report',
   'lac-report': 'Looked after children report',
+  'lscb-review': 'LSCB review',
   custom: 'Report',
   unknown: 'Report',
 };
@@ -273,6 +276,11 @@ export interface OutcomeStatement {
 
 export interface Report {
   readonly kind: ReportKind;
+  /**
+   * The years of its kind's form that the document was written in (`2015–18`, `2023 on`),
+   * from its own dates (see `period.ts`); none where it gives no date.
+   */
+  readonly period?: string;
   /** For a `custom` report, the workspace's definition that recognised it. */
   readonly definition?: KindDefinition;
   readonly kindEvidence: readonly Evidence[];

@@ -11,6 +11,7 @@ import { findColophon, findPageFurniture } from './furniture';
 import { gradesIn } from './grades';
 import { headingName, knownHeadingAt, looksLikeHeading, type HeadingMatch } from './headings';
 import { detectKind } from './kind';
+import { frameworkPeriod } from './period';
 import type { Judgement, KindDefinition, ListItem, NumberedParagraph, OutcomeStatement, Report, ScaleGrade, Section } from './model';
 import { findRecommendationTags, matchContents } from './references';
 import { blockRange, buildSections, freezeSection, type DraftSection } from './sections';
@@ -63,6 +64,7 @@ export function parseReport(source: string, options: ParseOptions = {}): Report 
 
   return {
     kind,
+    period: frameworkPeriod(kind, front.metadata),
     definition,
     kindEvidence: evidence,
     metadata: front.metadata,

@@ -144,3 +144,6 @@ export function looksBinary(source: string): boolean {
   }
   return length > 0 && control / length > 0.1;
 }
+
+/** The months as reports write them, January first: dates are read by these names. */
+export const monthNames: readonly string[] = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];

@@ -30,7 +30,8 @@ function withoutLine(text: string, wanted: string): string {
 }
 
 function missing(text: string): ReportDiagnostic[] {
-  return checkReport(parseReport(text)).filter((diagnostic) => diagnostic.code === 'section.missing' || diagnostic.code === 'letter.outcome-contradiction');
+  const codes = ['section.missing', 'section.missing-usual', 'letter.outcome-contradiction'];
+  return checkReport(parseReport(text)).filter((diagnostic) => codes.includes(diagnostic.code));
 }
 
 /** Deletes a heading, checks the one diagnostic and its fix, and returns the mended text. */

@@ -14,6 +14,7 @@ export type { ReportDiagnostic, Severity } from './types';
 /** Every diagnostic code, as the README documents them. */
 export const diagnosticCodes = [
   'section.missing',
+  'section.missing-usual',
   'section.empty',
   'letter.outcome-contradiction',
   'judgement.disagrees',

@@ -1,132 +1,293 @@
-// `section.missing`: a section that every published report of the kind has. The lists
-// hold only what all the seeds and corpus documents of a kind contain (an older layout
-// that names a section differently is accepted under either name).
+// `section.missing` and `section.missing-usual`: what a report of its kind, period and part
+// must or nearly always does contain. Nothing here says which sections are required: the
+// published documents do. `npm run corpus -- --evidence --write` counts, for each kind,
+// period and part, how many documents have each expected section (section-evidence.json,
+// shown in docs/section-evidence.md), and a test keeps those counts true of the corpora.
+// A section that every document of its group has is required; one that nine in ten or
+// more have is usual; any other is optional and never mentioned.
 import { judgementArea } from '../grades';
-import { headingKey, headingName } from '../headings';
-import type { JudgementArea, KindDefinition, Report, ReportKind, Section, SectionRole } from '../model';
+import { headingKey } from '../headings';
+import type { JudgementArea, Report, ReportKind, Section, SectionRole } from '../model';
+import { periodsOf } from '../period';
+import { flatten } from '../references';
 import { range } from '../text';
+import evidence from './section-evidence.json';
 import { insertSection, type SectionText } from './insertSection';
 import type { ReportDiagnostic } from './types';
 
-interface Requirement extends SectionText {
+/**
+ * Where in a report a section belongs: a SIF report reviews the Local Safeguarding Children
+ * Board in a part of its own, whose recommendations do not stand for the local
+ * authority's; every other kind is one part.
+ */
+export type Part = 'report' | 'local-authority' | 'lscb';
+
+export interface ExpectedSection extends SectionText {
+  /** Its key in the evidence. */
+  readonly id: string;
   /** The section as a report editor would name it. */
   readonly name: string;
+  readonly part: Part;
   readonly present: (section: Section) => boolean;
-  /** Not required, but where it stands tells a fix where a missing neighbour goes. */
-  readonly landmark?: true;
+  /** What a reader should know when a usual section is not there. */
+  readonly absence?: string;
   /** A heading that only introduces the sections after it: the next one goes straight beneath it. */
   readonly opens?: true;
 }
 
-const landmark = (name: string, present: (section: Section) => boolean, opens?: true): Requirement => ({ name, heading: name, present, landmark: true, opens });
+export type Expectation = 'required' | 'usual' | 'optional';
+
+/** How many documents of a group have a section, of how many. */
+export interface Count {
+  readonly having: number;
+  readonly documents: number;
+}
+
+/** Counts by kind, period, part and section id, as `npm run corpus -- --evidence` writes them. */
+export type SectionEvidence = Record<string, Record<string, Record<string, Record<string, Count>>>>;
+
+const usualShare = 0.9;
+
+export function expectation(count: Count | undefined): Expectation {
+  if (!count || count.documents === 0) return 'optional';
+  if (count.having === count.documents) return 'required';
+  return count.having >= usualShare * count.documents ? 'usual' : 'optional';
+}
 
 const role = (wanted: SectionRole) => (section: Section) => section.role === wanted;
 const area = (wanted: JudgementArea) => (section: Section) => section.role === 'judgement' && judgementArea(section.name) === wanted;
+const graded = (wanted: JudgementArea) => (section: Section) => section.role === 'graded-subjudgement' && judgementArea(section.name) === wanted;
 const named = (key: string) => (section: Section) => headingKey(section.name) === key;
 
-const helpAndProtection: Requirement = {
+type Expected = Omit<ExpectedSection, 'part'> & { readonly part?: Part };
+
+const helpAndProtection: Expected = {
+  id: 'help-and-protection',
   name: 'The experiences and progress of children who need help and protection',
   heading: 'The experiences and progress of children who need help and protection',
   present: area('help-and-protection'),
 };
-const childrenInCare = { name: 'The experiences and progress of children in care (or looked after)', present: area('children-in-care') };
-const leadership = { name: 'Leadership (the impact of leaders)', present: area('leadership') };
+const childrenInCare = { id: 'children-in-care', name: 'The experiences and progress of children in care (or looked after)', present: area('children-in-care') };
+const leadership = { id: 'leadership', name: 'Leadership (the impact of leaders)', present: area('leadership') };
+const aboutInspection: Expected = { id: 'about-inspection', name: 'Information about this inspection', heading: 'Information about this inspection', present: role('about-inspection') };
+const priorityAction = (absence: string): Expected => ({ id: 'priority-action', name: 'Areas for priority action', heading: 'Areas for priority action', present: role('priority-action'), absence });
 
-// Each list is in the order the sections appear, which is how a fix finds its place.
-const requiredSections: Partial<Record<ReportKind, readonly Requirement[]>> = {
+// Each list holds every section that the kind's documents may be held to, in the order
+// they stand, which is how a fix finds its place.
+const expectedSections: Partial<Record<ReportKind, readonly Expected[]>> = {
   'cra-letter': [
     {
+      id: 'satisfactory',
       name: 'What was satisfactory (delivered satisfactorily, or meets the requirements of statutory guidance)',
       leadIn: 'From the evidence gathered, the following features of the service were identified:',
       heading: 'The service meets the requirements of statutory guidance in the following areas',
       present: role('satisfactory'),
     },
-    landmark('Strengths', role('strengths')),
-    { name: 'Areas for development', heading: 'Areas for development', present: role('development') },
-    landmark('Areas for priority action', role('priority-action')),
+    { id: 'strengths', name: 'Strengths', heading: 'Strengths', present: role('strengths') },
+    { id: 'development', name: 'Areas for development', heading: 'Areas for development', present: role('development') },
+    // Whether a letter has them is its outcome statement's to say (letter.outcome-contradiction).
+    { id: 'priority-action', name: 'Areas for priority action', heading: 'Areas for priority action', present: role('priority-action') },
   ],
   'sif-report': [
-    landmark('The local authority', role('local-authority'), true),
-    { name: 'Information about this local authority area', heading: 'Information about this local authority area', present: role('area-information') },
-    { name: 'Recommendations (or What does the local authority need to improve?)', heading: 'Recommendations', present: role('recommendations') },
+    { id: 'executive-summary', name: 'Executive summary', heading: 'Executive summary', present: role('executive-summary') },
+    { id: 'local-authority', name: 'The local authority', heading: 'The local authority', present: role('local-authority'), opens: true },
+    { id: 'area-information', name: 'Information about this local authority area', heading: 'Information about this local authority area', present: role('area-information') },
+    { id: 'recommendations', name: 'Recommendations (or What does the local authority need to improve?)', heading: 'Recommendations', present: role('recommendations') },
+    { id: 'children-summary', name: 'Summary for children and young people', heading: 'Summary for children and young people', present: role('children-summary') },
     helpAndProtection,
     { ...childrenInCare, heading: 'The experiences and progress of children looked after and achieving permanence' },
+    { id: 'adoption', name: 'The graded judgement for adoption performance', heading: 'The graded judgement for adoption performance', present: graded('adoption') },
+    {
+      id: 'care-leavers',
+      name: 'The graded judgement about the experience and progress of care leavers',
+      heading: 'The graded judgement about the experience and progress of care leavers',
+      present: graded('care-leavers'),
+    },
     { ...leadership, heading: 'Leadership, management and governance' },
-    landmark('The Local Safeguarding Children Board', role('lscb')),
-    { name: 'Information about this inspection', heading: 'Information about this inspection', present: role('about-inspection') },
+    { id: 'lscb', name: 'The Local Safeguarding Children Board', heading: 'The Local Safeguarding Children Board (LSCB)', present: role('lscb') },
+    aboutInspection,
   ],
   'ilacs-report': [
-    { name: 'What needs to improve', heading: 'What needs to improve?', present: role('development') },
+    { id: 'development', name: 'What needs to improve', heading: 'What needs to improve?', present: role('development') },
     helpAndProtection,
     { ...childrenInCare, heading: 'The experiences and progress of children in care' },
+    { id: 'care-leavers', name: 'The experiences and progress of care leavers', heading: 'The experiences and progress of care leavers', present: area('care-leavers') },
     { ...leadership, heading: 'The impact of leaders on social work practice with children and families' },
   ],
   'focused-visit': [
+    { id: 'overview', name: 'Overview (or Headline findings)', heading: 'Headline findings', present: role('overview') },
     {
+      id: 'development',
       name: 'What needs to improve in this area of social work practice',
       heading: 'What needs to improve in this area of social work practice?',
       present: role('development'),
+      absence: 'This focused visit names nothing to improve',
     },
-    { name: 'Findings (or Main findings)', heading: 'Main findings', present: role('findings') },
+    { id: 'findings', name: 'Findings (or Main findings)', heading: 'Main findings', present: role('findings') },
+    priorityAction('This focused visit names no area for priority action'),
   ],
   'send-report': [
-    { name: 'Inspection outcome', heading: 'Inspection outcome', present: role('outcome') },
-    { name: 'Information about the local area partnership', heading: 'Information about the local area partnership', present: named('information about the local area partnership') },
-    { name: 'What is the area partnership doing that is effective?', heading: 'What is the area partnership doing that is effective?', present: role('strengths') },
+    { id: 'outcome', name: 'Inspection outcome', heading: 'Inspection outcome', present: role('outcome') },
     {
+      id: 'partnership',
+      name: 'Information about the local area partnership',
+      heading: 'Information about the local area partnership',
+      present: named('information about the local area partnership'),
+    },
+    {
+      id: 'experience',
+      name: 'What is it like to be a child or young person with SEND in this area?',
+      heading: 'What is it like to be a child or young person with SEND in this area?',
+      present: (section) => headingKey(section.name).startsWith('what is it like to be a child or young person with'),
+    },
+    { id: 'effective', name: 'What is the area partnership doing that is effective?', heading: 'What is the area partnership doing that is effective?', present: role('strengths') },
+    {
+      id: 'do-better',
       name: 'What does the area partnership need to do better?',
       heading: 'What does the area partnership need to do better?',
       present: named('what does the area partnership need to do better'),
     },
-    { name: 'Areas for improvement', heading: 'Areas for improvement', present: role('development') },
-    { name: 'Information about this inspection', heading: 'Information about this inspection', present: role('about-inspection') },
+    priorityAction('This report names no area for priority action'),
+    { id: 'development', name: 'Areas for improvement', heading: 'Areas for improvement', present: role('development') },
+    { id: 'details', name: 'Local area partnership details', heading: 'Local area partnership details', present: named('local area partnership details') },
+    aboutInspection,
+  ],
+  'lac-report': [
+    { id: 'about-inspection', name: 'About this inspection', heading: 'About this inspection', present: role('about-inspection') },
+    { id: 'overall', name: 'Overall effectiveness', heading: 'Overall effectiveness of services for looked after children and young people', present: area('overall') },
+    { id: 'development', name: 'Areas for improvement', heading: 'Areas for improvement', present: role('development') },
+    { id: 'leadership', name: 'Leadership and management', heading: 'Leadership and management', present: area('leadership') },
   ],
 };
 
+// The board's part of a SIF report, and a board's review published on its own.
+const boardSections: readonly Expected[] = [
+  { id: 'executive-summary', name: 'Executive summary', heading: 'Executive summary', present: role('executive-summary') },
+  { id: 'recommendations', name: 'Recommendations (or What does the LSCB need to improve?)', heading: 'Recommendations', present: role('recommendations') },
+  { id: 'strengths', name: 'Key strengths and weaknesses of the LSCB', heading: 'Key strengths and weaknesses of the LSCB', present: role('strengths') },
+  {
+    id: 'inspection-findings',
+    name: 'Inspection findings – the Local Safeguarding Children Board',
+    heading: 'Inspection findings – the Local Safeguarding Children Board',
+    present: role('inspection-findings'),
+  },
+];
+
+/** The kind whose evidence a document is held to: a board's own review, to a SIF report's board part. */
+function evidenceKind(kind: ReportKind): ReportKind {
+  return kind === 'lscb-review' ? 'sif-report' : kind;
+}
+
+/** Every section the kind's documents may be held to, each in its part. */
+export function expectedSectionsOf(kind: ReportKind): readonly ExpectedSection[] {
+  if (kind === 'lscb-review') return boardSections.map((section) => ({ ...section, part: 'lscb' }));
+  const own = (expectedSections[kind] ?? []).map((section): ExpectedSection => ({ ...section, part: kind === 'sif-report' ? 'local-authority' : 'report' }));
+  return kind === 'sif-report' ? [...own, ...boardSections.map((section): ExpectedSection => ({ ...section, part: 'lscb' }))] : own;
+}
+
+/**
+ * The sections of each part of the report. A SIF report's board part is what stands under
+ * its board's heading; a report that does not review the board has none.
+ */
+export function sectionsByPart(report: Pick<Report, 'kind' | 'sections'>): Partial<Record<Part, readonly Section[]>> {
+  if (report.kind === 'lscb-review') return { lscb: flatten(report.sections) };
+  if (report.kind !== 'sif-report') return { report: flatten(report.sections) };
+  const boards = flatten(report.sections).filter((section) => section.role === 'lscb');
+  return { 'local-authority': outsideBoard(report.sections), ...(boards.length > 0 && { lscb: boards.flatMap((board) => flatten(board.children)) }) };
+}
+
+/** How many published documents of the report's kind, period and part have the section. */
+export function countFor(report: Pick<Report, 'kind' | 'period'>, section: ExpectedSection, counts: SectionEvidence = evidence as SectionEvidence): Count | undefined {
+  const byPeriod = counts[evidenceKind(report.kind)] ?? {};
+  // A document without a date is held only to what its kind has in every period.
+  const periods = report.period !== undefined ? [report.period] : periodsOf(report.kind);
+  const found = periods.map((period) => byPeriod[period]?.[section.part]?.[section.id]);
+  if (found.some((count) => count === undefined)) return undefined;
+  return found.reduce((sum, count) => ({ having: sum.having + count!.having, documents: sum.documents + count!.documents }), { having: 0, documents: 0 });
+}
+
+/**
+ * The evidence: for each kind, period and part, how many of these documents have each
+ * section the kind may be held to, in the order of kinds, periods and sections.
+ */
+export function countSections(reports: readonly Report[]): SectionEvidence {
+  const counts: Record<string, Record<string, Record<string, Record<string, { having: number; documents: number }>>>> = {};
+  for (const report of reports) {
+    // A workspace's own kinds state their requirements; an undated report has no period.
+    if (report.definition || report.period === undefined) continue;
+    const parts = sectionsByPart(report);
+    for (const section of expectedSectionsOf(report.kind)) {
+      const sections = parts[section.part];
+      if (!sections) continue;
+      const byPart = (((counts[evidenceKind(report.kind)] ??= {})[report.period] ??= {})[section.part] ??= {});
+      const count = (byPart[section.id] ??= { having: 0, documents: 0 });
+      count.documents++;
+      if (sections.some(section.present)) count.having++;
+    }
+  }
+  const ordered: SectionEvidence = {};
+  for (const kind of Object.keys(counts).sort() as ReportKind[]) {
+    ordered[kind] = {};
+    for (const period of periodsOf(kind).filter((name) => counts[kind][name])) {
+      ordered[kind][period] = {};
+      for (const section of expectedSectionsOf(kind)) {
+        const count = counts[kind][period][section.part]?.[section.id];
+        if (count) (ordered[kind][period][section.part] ??= {})[section.id] = count;
+      }
+    }
+  }
+  return ordered;
+}
+
+/** The sections a report must have, as named in `section.missing`: what mutations delete and emptiness checks. */
+export function requiredSectionsOf(report: Report): readonly ExpectedSection[] {
+  if (report.definition) return definedRequirements(report);
+  return expectedSectionsOf(report.kind).filter((section) => expectation(countFor(report, section)) === 'required');
+}
+
 /** A workspace kind's required headings, each by its own words. */
-function definedRequirements(definition: KindDefinition): Requirement[] {
-  return definition.requiredSections.map((heading) => ({ name: headingName(heading), heading: headingName(heading), present: named(headingKey(heading)) }));
-}
-
-function requirementsOf(report: Pick<Report, 'kind' | 'definition'>): readonly Requirement[] {
-  return report.definition ? definedRequirements(report.definition) : (requiredSections[report.kind] ?? []);
-}
-
-/** What a report's kind must have, as named in `section.missing`, and how each is found. */
-export function requiredSectionsOf(report: Pick<Report, 'kind' | 'definition'>): { readonly name: string; readonly present: (section: Section) => boolean }[] {
-  return requirementsOf(report).filter((requirement) => !requirement.landmark);
+function definedRequirements(report: Report): ExpectedSection[] {
+  return (report.definition?.requiredSections ?? []).map((heading) => ({ id: heading, name: heading, heading, part: 'report', present: named(headingKey(heading)) }));
 }
 
 export function checkRequiredSections(report: Report): ReportDiagnostic[] {
-  const wanted = requirementsOf(report);
-  if (wanted.length === 0) return [];
-  const sections = outsideBoard(report.sections);
-  const found = wanted.map((requirement) => sections.find(requirement.present));
-  return wanted.flatMap((requirement, index) => {
-    if (found[index] || requirement.landmark) return [];
-    const next = found.slice(index + 1).find((section) => section !== undefined);
-    const previous = found.slice(0, index).reverse().find((section) => section !== undefined);
-    const opens = index > 0 && found[index - 1] !== undefined && wanted[index - 1].opens === true;
+  const parts = sectionsByPart(report);
+  const expected = report.definition ? definedRequirements(report) : expectedSectionsOf(report.kind);
+  const found = expected.map((section) => parts[section.part]?.find(section.present));
+  const noun = report.definition ? `report (${report.definition.name})` : kindNoun[report.kind];
+  return expected.flatMap((section, index): ReportDiagnostic[] => {
+    // A part the report does not have (a SIF report that reviews no board) asks for nothing.
+    if (found[index] || parts[section.part] === undefined) return [];
+    const count = report.definition ? undefined : countFor(report, section);
+    const level = report.definition ? 'required' : expectation(count);
+    if (level === 'optional') return [];
+    // Its place is among the sections of its own part.
+    const samePart = (candidate: Section | undefined, at: number) => candidate !== undefined && expected[at].part === section.part;
+    const next = found.find((candidate, at) => at > index && samePart(candidate, at));
+    const previous = found.findLast((candidate, at) => at < index && samePart(candidate, at));
+    const opens = index > 0 && samePart(found[index - 1], index - 1) && expected[index - 1].opens === true;
+    const where = section.part === 'lscb' && report.kind === 'sif-report' ? ' in its review of the LSCB' : '';
+    const missing = `no ‘${section.name}’ section${where}`;
+    const message =
+      level === 'required'
+        ? `This ${noun} has ${missing}.`
+        : `${section.absence ? `${section.absence}: it has` : `This ${noun} has`} ${missing}, which ${count!.having} of ${count!.documents} published ones of ${report.period ?? 'every period'} have.`;
     return [
       {
-        code: 'section.missing',
-        severity: 'error' as const,
-        message: `This ${report.definition ? `report (${report.definition.name})` : kindNoun[report.kind]} has no ‘${requirement.name}’ section.`,
+        code: level === 'required' ? 'section.missing' : 'section.missing-usual',
+        severity: level === 'required' ? 'error' : 'information',
+        message,
         // At the top of the document: a missing section has no place of its own.
         range: range(0, 0, 0, 0),
-        fix: insertSection(report, requirement, opens ? undefined : next, previous, opens),
+        fix: insertSection(report, section, opens ? undefined : next, previous, opens),
       },
     ];
   });
 }
 
-/**
- * Every section but those inside the Local Safeguarding Children Board's: a SIF report
- * reviews the board in a part of its own, with its own recommendations, which do not
- * stand for the report's.
- */
+/** Every section but those inside the Local Safeguarding Children Board's. */
 function outsideBoard(sections: readonly Section[]): Section[] {
-  return sections.flatMap((section) => [section, ...(section.role === 'lscb' ? [] : outsideBoard(section.children))]);
+  return sections.flatMap((section) => (section.role === 'lscb' ? [section] : [section, ...outsideBoard(section.children)]));
 }
 
 const kindNoun: Record<ReportKind, string> = {
@@ -137,6 +298,7 @@ const kindNoun: Record<ReportKind, string> = {
   'focused-visit': 'focused visit letter',
   'send-report': 'area SEND inspection report',
   'lac-report': 'looked after children inspection report',
+  'lscb-review': 'review of a Local Safeguarding Children Board',
   custom: 'report',
   unknown: 'document',
 };

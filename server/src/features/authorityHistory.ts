@@ -6,7 +6,7 @@
 // judges whether the issue really recurs.
 import type { Finding, FindingCategory, Grade, JudgementArea, Range, Report, ReportKind } from '../model';
 import { flatten } from '../references';
-import { dice, fold, words } from '../text';
+import { dice, fold, monthNames, words } from '../text';
 
 /** A report as the history needs it: what the workspace index keeps of each report. */
 export interface HistoryReport {
@@ -135,7 +135,6 @@ export function fileNameOf(uri: string): string {
   }
 }
 
-const monthNames = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 const month = `(${monthNames.join('|')})`;
 const fullDate = new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?[\\s-]+${month}[\\s-]+(\\d{4})\\b`, 'gi');
 const monthYear = new RegExp(`\\b${month}[\\s-]+(\\d{4})\\b`, 'gi');

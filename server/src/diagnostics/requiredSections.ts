@@ -264,7 +264,7 @@ export function checkRequiredSections(report: Report): ReportDiagnostic[] {
     // Its place is among the sections of its own part.
     const samePart = (candidate: Section | undefined, at: number) => candidate !== undefined && expected[at].part === section.part;
     const next = found.find((candidate, at) => at > index && samePart(candidate, at));
-    const previous = found.findLast((candidate, at) => at < index && samePart(candidate, at));
+    const previous = found.slice(0, index).reverse().find((candidate, back) => samePart(candidate, index - 1 - back));
     const opens = index > 0 && samePart(found[index - 1], index - 1) && expected[index - 1].opens === true;
     const where = section.part === 'lscb' && report.kind === 'sif-report' ? ' in its review of the LSCB' : '';
     const missing = `no ‘${section.name}’ section${where}`;

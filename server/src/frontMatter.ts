@@ -84,7 +84,9 @@ export function readFrontMatter(
   return readReport(context, kind, end);
 }
 
-const letterAuthority = /(?:within|focused visit to) (.+?)(?: local authority)? children[’']s services/i;
+// `… within Essex County Council children's services`, `Focused visit to Sandwell
+// Children’s Trust`: a trust runs the services of the authority it is named after.
+const letterAuthority = /(?:within|focused visit to) (.+?)(?:(?: local authority)? children[’']s services| (?:children[’']s|children and families) trust\b)/i;
 
 /**
  * The subject's last line: wrapped at a page's width (a PDF's text), it goes on over the
@@ -235,8 +237,13 @@ function readReportMetadata(lines: readonly Line[], frontEnd: number): Metadata 
     }
     const title = parts.join(' ').replace(/[\u00b9\u00b2\u00b3]|\d$/g, '');
     metadata.title = title;
+    // `Inspection of Kent County Council children’s services`, `… of the Royal Borough of
+    // Kensington and Chelsea local authority children’s services`, `… of Bradford Children
+    // and Families Trust`.
     const authority =
-      /^inspection of (.+?) local authority children[’']s services/i.exec(title) ?? /^area send inspection of (.+?) local area partnership/i.exec(title);
+      /^inspection of (?:the )?(?!local authority\b)(.+?)(?: local authority)? children[’']s (?:social care )?services/i.exec(title) ??
+      /^inspection of (.+?) (?:children[’']s|children and families) trust$/i.exec(title) ??
+      /^area send inspection of (.+?) local area partnership/i.exec(title);
     if (authority) metadata.authority = authority[1];
     else if (titleStart > 0) metadata.authority = head.slice(0, titleStart).map((line) => line.text).join(' ');
     else if (head[titleStart + parts.length]) {

@@ -18,6 +18,14 @@ export const seedsDir = path.join(repoRoot, 'seeds');
 
 /** The real documents beside the repository; a fresh clone has none. */
 export const corpusDir = path.resolve(__dirname, '..', '..', '..', 'shared', 'corpus');
+/** 486 more, 2013 to 2026, some with their PDFs. */
+export const corpusWideDir = path.resolve(__dirname, '..', '..', '..', 'shared', 'corpus-wide');
+
+/** The `.txt` documents of a folder, sorted; none where it is absent. */
+export function textFiles(dir: string): string[] {
+  if (!fs.existsSync(dir)) return [];
+  return fs.readdirSync(dir).filter((name) => name.endsWith('.txt')).sort().map((name) => path.join(dir, name));
+}
 
 /** The seed files' names, in order. */
 export function seedNames(): string[] {

@@ -27,7 +27,8 @@ export const headingRules: readonly HeadingRule[] = [
   { pattern: /^executive summary$/, role: 'executive-summary', parents: ['lscb'] },
   { pattern: /^contents$/, role: 'contents' },
   { pattern: /^(?:section 1: )?the local authority(?: - summary of findings)?$/, role: 'local-authority' },
-  { pattern: /^information about this local authority area$/, role: 'area-information', parents: ['local-authority'] },
+  // `… the local authority area` in some reports, `… this local authority` alone in others.
+  { pattern: /^information about (?:this|the) local authority(?: area)?$/, role: 'area-information', parents: ['local-authority'] },
   {
     pattern: /^(?:previous ofsted inspections|other ofsted inspections|local leadership|children living in this area|child protection in this area|children looked after in this area|other information about this area)$/,
     role: 'other',
@@ -65,7 +66,8 @@ export const headingRules: readonly HeadingRule[] = [
     pattern: /^(?:the local safeguarding children board(?: \(lscb\))?|section 2: the effectiveness of the local safeguarding children board|the lscb)$/,
     role: 'lscb',
   },
-  { pattern: /^(?:information about this inspection|about this inspection)$/, role: 'about-inspection' },
+  // `Information about the local authority inspection`, `… the inspection and the review`.
+  { pattern: /^(?:information about (?:this|the) (?:local authority )?inspection(?: and (?:the|this) review)?|about this inspection)$/, role: 'about-inspection' },
   { pattern: /^(?:the )?inspection team$/, role: 'inspection-team', parents: ['about-inspection'] },
   // Looked after children inspections, 2012 to 2013.
   { pattern: /^overall effectiveness of services for looked after children and young people/, role: 'judgement', graded: true, kinds: ['lac-report'] },
@@ -84,7 +86,8 @@ export const headingRules: readonly HeadingRule[] = [
   { pattern: /^inspection outcome$/, role: 'outcome' },
   { pattern: /^information about the local area partnership$/, role: 'other' },
   {
-    pattern: /^what is it like to be a child or young person with (?:send|special educational needs and\/or disabilities \(send\)) in this area$/,
+    // `… with special educational needs and/or disabilities in this area?`, and once without `with`.
+    pattern: /^what is it like to be a child or young person (?:with )?(?:send|special educational needs and\/or disabilities(?: \(send\))?) in this area$/,
     role: 'other',
   },
   { pattern: /^what is the area partnership doing that is effective$/, role: 'strengths' },

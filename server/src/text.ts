@@ -91,8 +91,10 @@ const irregularSpace = /\s\s|[^\S ]/;
 // Beyond ASCII, or a backtick.
 const unusual = /[^\x00-\x5f\x61-\x7f]/;
 // Superscripts (footnote marks) go; curly quotes, the modifier apostrophe and the
-// backtick straighten; every dash and the minus sign become a hyphen.
-const foldedCharacters = /[\u00b9\u00b2\u00b3\u2070-\u2079\u2018\u2019\u02bc`\u201c\u201d\u2010-\u2015\u2212]/g;
+// backtick straighten; every dash, the minus sign and the box-drawing line that some PDFs
+// print for a dash (`Inspection findings ─ the Local Safeguarding Children Board`) become
+// a hyphen.
+const foldedCharacters = /[\u00b9\u00b2\u00b3\u2070-\u2079\u2018\u2019\u02bc`\u201c\u201d\u2010-\u2015\u2212\u2500]/g;
 const foldedAs: Record<string, string> = {
   '\u2018': "'",
   '\u2019': "'",
@@ -100,7 +102,7 @@ const foldedAs: Record<string, string> = {
   '`': "'",
   '\u201c': '"',
   '\u201d': '"',
-  ...Object.fromEntries([...'\u2010\u2011\u2012\u2013\u2014\u2015\u2212'].map((dash) => [dash, '-'])),
+  ...Object.fromEntries([...'\u2010\u2011\u2012\u2013\u2014\u2015\u2212\u2500'].map((dash) => [dash, '-'])),
 };
 
 // Anchored at both ends and with one character class, so that it stays linear on a

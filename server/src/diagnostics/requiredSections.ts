@@ -138,7 +138,7 @@ const expectedSections: Partial<Record<ReportKind, readonly Expected[]>> = {
       id: 'experience',
       name: 'What is it like to be a child or young person with SEND in this area?',
       heading: 'What is it like to be a child or young person with SEND in this area?',
-      present: (section) => headingKey(section.name).startsWith('what is it like to be a child or young person with'),
+      present: (section) => headingKey(section.name).startsWith('what is it like to be a child or young person'),
     },
     { id: 'effective', name: 'What is the area partnership doing that is effective?', heading: 'What is the area partnership doing that is effective?', present: role('strengths') },
     {

@@ -146,6 +146,17 @@ function printRecall(documents: { name: string; text: string }[]): void {
     table.push([rule.rule, '', String(rule.tried), String(rule.caught), `${(100 * recall).toFixed(1)}%`, `≥ ${100 * recallTarget}%`, recall >= recallTarget ? 'met' : 'MISSED']);
   }
   printTable(table, false);
+  // The same by kind and period: a rule can hold overall and fail a framework nobody reads.
+  const groups = [...new Set(rules.flatMap((rule) => [...rule.byGroup.keys()]))].sort();
+  const byGroup = [['kind and period', '', ...rules.map((rule) => rule.rule)]];
+  for (const group of groups) {
+    byGroup.push([group, '', ...rules.map((rule) => {
+      const tally = rule.byGroup.get(group);
+      return tally ? `${tally.caught}/${tally.tried}` : '';
+    })]);
+  }
+  console.log('');
+  printTable(byGroup, false);
   console.log(`\nFalse alarms (errors on ${documents.length} documents as published): ${falseAlarms.length} (target 0: ${falseAlarms.length === 0 ? 'met' : 'MISSED'})`);
   for (const { document, diagnostic } of falseAlarms) console.log(`  ${document}:${diagnostic.range.start.line + 1}: ${diagnostic.code}: ${diagnostic.message}`);
   const missed = rules.flatMap((rule) => rule.missed.map((change) => `  ${rule.rule}: ${change}`));

@@ -78,7 +78,10 @@ export const headingRules: readonly HeadingRule[] = [
   { pattern: /^areas for priority action$/, role: 'priority-action' },
   { pattern: /^the service meets the requirements of statutory guidance in the following areas$/, role: 'satisfactory' },
   { pattern: /^(?:overview|headline findings)$/, role: 'overview' },
-  { pattern: /^what needs to improve(?: in this area of social work practice)?$/, role: 'development' },
+  // Gateshead's 2018 letter leaves out `social work`.
+  { pattern: /^what needs to improve(?: in this area of (?:social work )?practice)?$/, role: 'development' },
+  // 2018 letters have no `Findings`: their findings are the strengths and what needs to improve.
+  { pattern: /^areas of strength$/, role: 'strengths' },
   { pattern: /^(?:main )?findings$/, role: 'findings' },
   // Area SEND inspections.
   { pattern: /^inspection outcome$/, role: 'outcome' },

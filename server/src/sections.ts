@@ -112,6 +112,9 @@ export function buildSections(
   let stack: DraftSection[] = [];
 
   const open = (name: string, role: SectionRole, headingRange: Range, parents: readonly SectionRole[] | undefined, generic: boolean) => {
+    // A letter has one overview: Lancashire's 2021 letter heads its findings `Headline
+    // findings` again, after what needs to improve.
+    if (role === 'overview' && all.some((section) => section.role === 'overview')) role = 'findings';
     let depth = -1;
     for (let i = stack.length - 1; i >= 0; i--) {
       const candidate = stack[i];

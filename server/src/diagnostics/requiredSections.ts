@@ -67,7 +67,8 @@ const requiredSections: Partial<Record<ReportKind, readonly Requirement[]>> = {
       heading: 'What needs to improve in this area of social work practice?',
       present: role('development'),
     },
-    { name: 'Findings (or Main findings)', heading: 'Main findings', present: role('findings') },
+    // 2018 letters have `Areas of strength` where later ones have `Findings`.
+    { name: 'Findings (or Main findings, or Areas of strength)', heading: 'Main findings', present: (section) => section.role === 'findings' || section.role === 'strengths' },
   ],
   'send-report': [
     { name: 'Inspection outcome', heading: 'Inspection outcome', present: role('outcome') },

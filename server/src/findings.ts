@@ -17,8 +17,9 @@ const categoryOfRole: Partial<Record<SectionRole, FindingCategory>> = {
 function categoryOf(section: DraftSection): FindingCategory | undefined {
   const own = categoryOfRole[section.role];
   if (own) return own;
-  // A news summary lists what inspectors highlighted under each good judgement.
-  if (section.role === 'judgement' && section.judgement && section.blocks.some((block) => block.type === 'item')) {
+  // A news summary lists what inspectors highlighted under each good judgement sentence;
+  // the bullets under a report's graded heading are its findings, good and bad alike.
+  if (section.role === 'judgement' && section.judgement?.source === 'sentence' && section.blocks.some((block) => block.type === 'item')) {
     const grade = section.judgement.grade;
     if (grade === 'good' || grade === 'outstanding') return 'strength';
   }
@@ -29,7 +30,7 @@ function categoryOf(section: DraftSection): FindingCategory | undefined {
 
 // Sentences that introduce or close a list rather than belong to it.
 const framing =
-  /(?::$|will be (?:specifically )?considered|identified above|ofsted will take the findings|identified the following|we have notified the department|did not find any areas|an action plan|the following (?:strengths|areas|features))/i;
+  /(?::$|will be (?:specifically )?considered|identified above|ofsted will take the findings|identified the following|we have notified the department|did not find any areas|there (?:are|were) no (?:areas? (?:of|for) )?(?:priority|immediate)|an action plan|the following (?:strengths|areas|features))/i;
 
 // `This was an area of development at the previous inspection.`, `identified at the
 // last inspection`: the report's own flag that a finding recurs.

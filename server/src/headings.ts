@@ -38,11 +38,9 @@ export const headingRules: readonly HeadingRule[] = [
   { pattern: /^recommendations$/, role: 'recommendations', parents: ['lscb'] },
   { pattern: /^priority and immediate action$/, role: 'priority-action', parents: ['recommendations', 'lscb'] },
   { pattern: /^areas for improvement$/, role: 'development', parents: ['recommendations', 'lscb'] },
-  {
-    pattern: /^(?:the local authority's strengths|the local authority has the following strengths|key strengths and weaknesses of the lscb)$/,
-    role: 'strengths',
-    parents: ['local-authority', 'lscb'],
-  },
+  { pattern: /^(?:the local authority's strengths|the local authority has the following strengths)$/, role: 'strengths', parents: ['local-authority'] },
+  // The board's findings in 2014 reports, weaknesses as many as strengths: no list of strengths.
+  { pattern: /^key strengths and weaknesses of the lscb$/, role: 'inspection-findings', parents: ['lscb'] },
   { pattern: /^progress since the last inspection$/, role: 'other', parents: ['local-authority'] },
   { pattern: /^summary for children and young people$/, role: 'children-summary' },
   { pattern: /^inspection judgements? about the (?:local authority|lscb)$/, role: 'other', parents: ['local-authority', 'lscb'] },

@@ -102,10 +102,16 @@ function unitOf(block: Block): Unit {
   return { lines: [...block.lines], parts: [block.text], number: block.number };
 }
 
+// A sentence that opens a new recommendation: `Leaders in health should ensure ...`, not
+// one that goes on about the last (`They should ...`).
+const recommendationStart = /^(?!(?:They|These|This|It|Its|Their|Such|That|There)\b)[A-Z][^.;:]{0,80}?\b(?:should|must)\b/;
+
 /**
  * pdftotext leaves no blank line between the paragraphs of a list without bullets (the
  * areas for improvement of a SEND report). A paragraph ended where a line ends a sentence
- * and the next line's first word would have fitted after it.
+ * and the next line's first word would have fitted after it, or the next line starts a
+ * new recommendation (a paragraph's last line can be full, and extraction sometimes
+ * glues two lines into one longer than the rest).
  */
 function splitParagraphs(block: Block, unwrapped: boolean): Unit[] {
   if (unwrapped || block.lines.length < 2) return [unitOf(block)];
@@ -117,7 +123,8 @@ function splitParagraphs(block: Block, unwrapped: boolean): Unit[] {
     current.parts.push(line.text);
     const next = block.lines[i + 1];
     const nextWord = next?.text.split(' ')[0] ?? '';
-    if (next && /[.!?]$/.test(line.text) && /^[A-Z]/.test(nextWord) && line.text.length + 1 + nextWord.length <= width) {
+    const ends = next && /[.!?]$/.test(line.text) && /^[A-Z]/.test(nextWord);
+    if (ends && (line.text.length + 1 + nextWord.length <= width || recommendationStart.test(next.text))) {
       units.push(current);
       current = { lines: [], parts: [] };
     }

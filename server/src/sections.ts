@@ -94,8 +94,8 @@ function repeatedHeading(current: DraftSection | undefined, name: string, headin
 /**
  * The list of priority actions or areas for improvement open at the end of the stack. SIF
  * reports of 2015 group the list under judgement headings (`Leadership, management and
- * governance`, then `1.`), with no grade: such a heading heads a group of the list, whose
- * findings keep the list's category, rather than the judgement's own section.
+ * governance`, then `1.`): such a heading, ungraded and with the list going on right
+ * under it, heads a group of the list, whose findings keep the list's category.
  */
 function openList(stack: readonly DraftSection[]): DraftSection | undefined {
   const top = stack[stack.length - 1];
@@ -155,7 +155,7 @@ export function buildSections(
       // (Inadequate)`) belongs to the heading.
       const next = blocks[i + 1];
       const nextGrade = !grade && match?.rule?.graded && next?.type === 'paragraph' && next.lines.length <= 2 ? gradeOnly(next.text) : undefined;
-      const list = role === 'judgement' && !grade && !nextGrade ? openList(stack) : undefined;
+      const list = role === 'judgement' && !grade && (next?.type === 'numbered' || next?.type === 'item') ? openList(stack) : undefined;
       const repeated = repeatedHeading(stack[stack.length - 1], match?.name ?? block.text, block);
       const section =
         repeated ??

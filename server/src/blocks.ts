@@ -63,6 +63,11 @@ function markerOf(line: Line, unwrapped: boolean): Marker | undefined {
   return undefined;
 }
 
+/** A line that opens a bullet item or a numbered paragraph. */
+export function startsListItem(text: string): boolean {
+  return paragraphNumber.test(text) || bulletGlyph.test(text);
+}
+
 function startsLowerCase(text: string): boolean {
   const code = text.charCodeAt(0);
   return code >= 97 && code <= 122;

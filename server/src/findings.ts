@@ -17,8 +17,9 @@ const categoryOfRole: Partial<Record<SectionRole, FindingCategory>> = {
 function categoryOf(section: DraftSection): FindingCategory | undefined {
   const own = categoryOfRole[section.role];
   if (own) return own;
-  // A news summary lists what inspectors highlighted under each good judgement.
-  if (section.role === 'judgement' && section.judgement && section.blocks.some((block) => block.type === 'item')) {
+  // A news summary lists what inspectors highlighted under each good judgement sentence;
+  // the bullets under a report's graded heading are its findings, good and bad alike.
+  if (section.role === 'judgement' && section.judgement?.source === 'sentence' && section.blocks.some((block) => block.type === 'item')) {
     const grade = section.judgement.grade;
     if (grade === 'good' || grade === 'outstanding') return 'strength';
   }
@@ -29,7 +30,7 @@ function categoryOf(section: DraftSection): FindingCategory | undefined {
 
 // Sentences that introduce or close a list rather than belong to it.
 const framing =
-  /(?::$|will be (?:specifically )?considered|identified above|ofsted will take the findings|identified the following|we have notified the department|did not find any areas|an action plan|the following (?:strengths|areas|features))/i;
+  /(?::$|will be (?:specifically )?considered|identified above|ofsted will take the findings|identified the following|we have notified the department|did not find any areas|there (?:are|were) no (?:areas? (?:of|for) )?(?:priority|immediate)|an action plan|the following (?:strengths|areas|features))/i;
 
 // `This was an area of development at the previous inspection.`, `identified at the
 // last inspection`: the report's own flag that a finding recurs.
@@ -101,10 +102,16 @@ function unitOf(block: Block): Unit {
   return { lines: [...block.lines], parts: [block.text], number: block.number };
 }
 
+// A sentence that opens a new recommendation: `Leaders in health should ensure ...`, not
+// one that goes on about the last (`They should ...`).
+const recommendationStart = /^(?!(?:They|These|This|It|Its|Their|Such|That|There)\b)[A-Z][^.;:]{0,80}?\b(?:should|must)\b/;
+
 /**
  * pdftotext leaves no blank line between the paragraphs of a list without bullets (the
  * areas for improvement of a SEND report). A paragraph ended where a line ends a sentence
- * and the next line's first word would have fitted after it.
+ * and the next line's first word would have fitted after it, or the next line starts a
+ * new recommendation (a paragraph's last line can be full, and extraction sometimes
+ * glues two lines into one longer than the rest).
  */
 function splitParagraphs(block: Block, unwrapped: boolean): Unit[] {
   if (unwrapped || block.lines.length < 2) return [unitOf(block)];
@@ -116,7 +123,8 @@ function splitParagraphs(block: Block, unwrapped: boolean): Unit[] {
     current.parts.push(line.text);
     const next = block.lines[i + 1];
     const nextWord = next?.text.split(' ')[0] ?? '';
-    if (next && /[.!?]$/.test(line.text) && /^[A-Z]/.test(nextWord) && line.text.length + 1 + nextWord.length <= width) {
+    const ends = next && /[.!?]$/.test(line.text) && /^[A-Z]/.test(nextWord);
+    if (ends && (line.text.length + 1 + nextWord.length <= width || recommendationStart.test(next.text))) {
       units.push(current);
       current = { lines: [], parts: [] };
     }

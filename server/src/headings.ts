@@ -39,11 +39,9 @@ export const headingRules: readonly HeadingRule[] = [
   { pattern: /^recommendations$/, role: 'recommendations', parents: ['lscb'] },
   { pattern: /^priority and immediate action$/, role: 'priority-action', parents: ['recommendations', 'lscb'] },
   { pattern: /^areas for improvement$/, role: 'development', parents: ['recommendations', 'lscb'] },
-  {
-    pattern: /^(?:the local authority's strengths|the local authority has the following strengths|key strengths and weaknesses of the lscb)$/,
-    role: 'strengths',
-    parents: ['local-authority', 'lscb'],
-  },
+  { pattern: /^(?:the local authority's strengths|the local authority has the following strengths)$/, role: 'strengths', parents: ['local-authority'] },
+  // The board's findings in 2014 reports, weaknesses as many as strengths: no list of strengths.
+  { pattern: /^key strengths and weaknesses of the lscb$/, role: 'inspection-findings', parents: ['lscb'] },
   { pattern: /^progress since the last inspection$/, role: 'other', parents: ['local-authority'] },
   { pattern: /^summary for children and young people$/, role: 'children-summary' },
   { pattern: /^inspection judgements? about the (?:local authority|lscb)$/, role: 'other', parents: ['local-authority', 'lscb'] },
@@ -80,7 +78,10 @@ export const headingRules: readonly HeadingRule[] = [
   { pattern: /^areas for priority action$/, role: 'priority-action' },
   { pattern: /^the service meets the requirements of statutory guidance in the following areas$/, role: 'satisfactory' },
   { pattern: /^(?:overview|headline findings)$/, role: 'overview' },
-  { pattern: /^what needs to improve(?: in this area of social work practice)?$/, role: 'development' },
+  // Gateshead's 2018 letter leaves out `social work`.
+  { pattern: /^what needs to improve(?: in this area of (?:social work )?practice)?$/, role: 'development' },
+  // 2018 letters have no `Findings`: their findings are the strengths and what needs to improve.
+  { pattern: /^areas of strength$/, role: 'strengths' },
   { pattern: /^(?:main )?findings$/, role: 'findings' },
   // Area SEND inspections.
   { pattern: /^inspection outcome$/, role: 'outcome' },

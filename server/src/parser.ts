@@ -3,7 +3,7 @@
 // text that is not a report gets a model of kind `unknown` with whatever outline its
 // headings give. Kinds that a workspace defines for itself are read with their own
 // headings, after every built-in kind has said no.
-import { buildBlocks, type Block } from './blocks';
+import { buildBlocks, startsListItem, type Block } from './blocks';
 import { customHeadings } from './customHeadings';
 import { collectFindings } from './findings';
 import { readFrontMatter } from './frontMatter';
@@ -140,7 +140,12 @@ function startsSomething(lines: readonly Line[], index: number): boolean {
   const line = lines[index];
   if (/\.$/.test(line.text)) return false;
   const before = lines[index - 1];
-  return !before || line.pageBreak || before.text.length === 0 || /[.?!:)]$/.test(before.text);
+  if (!before || line.pageBreak || before.text.length === 0 || /[.?!:)]$/.test(before.text)) return true;
+  // A bullet without a full stop, or a judgement sentence without one, can stand right
+  // above a heading (`Findings` in Doncaster's 2019 letter, `Areas for improvement` under
+  // an LSCB's grade): a capitalised line with a list starting under it.
+  const after = lines[index + 1];
+  return /^[A-Z]/.test(line.text) && after !== undefined && startsListItem(after.text);
 }
 
 // `The Local Safeguarding Children Board is good`, `The LSCB requires improvement`: the

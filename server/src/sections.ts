@@ -91,6 +91,18 @@ function repeatedHeading(current: DraftSection | undefined, name: string, headin
   return current;
 }
 
+/**
+ * The list of priority actions or areas for improvement open at the end of the stack. SIF
+ * reports of 2015 group the list under judgement headings (`Leadership, management and
+ * governance`, then `1.`): such a heading, ungraded and with the list going on right
+ * under it, heads a group of the list, whose findings keep the list's category.
+ */
+function openList(stack: readonly DraftSection[]): DraftSection | undefined {
+  const top = stack[stack.length - 1];
+  const list = top?.role === 'other' && top.parent ? top.parent : top;
+  return list?.role === 'priority-action' || list?.role === 'development' ? list : undefined;
+}
+
 export function blockRange(block: Block): Range {
   return linesRange(block.lines[0], block.lines[block.lines.length - 1]);
 }
@@ -112,6 +124,9 @@ export function buildSections(
   let stack: DraftSection[] = [];
 
   const open = (name: string, role: SectionRole, headingRange: Range, parents: readonly SectionRole[] | undefined, generic: boolean) => {
+    // A letter has one overview: Lancashire's 2021 letter heads its findings `Headline
+    // findings` again, after what needs to improve.
+    if (role === 'overview' && all.some((section) => section.role === 'overview')) role = 'findings';
     let depth = -1;
     for (let i = stack.length - 1; i >= 0; i--) {
       const candidate = stack[i];
@@ -134,21 +149,25 @@ export function buildSections(
     if (block.type === 'heading') {
       const match = headings.get(block.lines[0].index);
       const role = match?.rule?.role ?? 'other';
-      const repeated = repeatedHeading(stack[stack.length - 1], match?.name ?? block.text, block);
-      const section = repeated ?? open(match?.name ?? block.text, role, blockRange(block), match?.rule?.parents, !match?.rule);
       let grade = match?.grade;
       let graded = blockRange(block);
       // A grade on the line after a judgement heading (`Requires improvement`, `Grade 4
       // (Inadequate)`) belongs to the heading.
       const next = blocks[i + 1];
-      if (!grade && match?.rule?.graded && next?.type === 'paragraph' && next.lines.length <= 2) {
-        grade = gradeOnly(next.text);
-        if (grade) {
-          graded = range(block.lines[0].index, block.lines[0].start, next.lines[next.lines.length - 1].index, next.lines[next.lines.length - 1].end);
-          // A repeat in a grade box leaves the section's heading where it was.
-          if (!repeated) section.headingRange = graded;
-          i++;
-        }
+      const nextGrade = !grade && match?.rule?.graded && next?.type === 'paragraph' && next.lines.length <= 2 ? gradeOnly(next.text) : undefined;
+      const list = role === 'judgement' && !grade && (next?.type === 'numbered' || next?.type === 'item') ? openList(stack) : undefined;
+      const repeated = repeatedHeading(stack[stack.length - 1], match?.name ?? block.text, block);
+      const section =
+        repeated ??
+        (list
+          ? open(match?.name ?? block.text, 'other', blockRange(block), [list.role], false)
+          : open(match?.name ?? block.text, role, blockRange(block), match?.rule?.parents, !match?.rule));
+      if (nextGrade) {
+        grade = nextGrade;
+        graded = range(block.lines[0].index, block.lines[0].start, next.lines[next.lines.length - 1].index, next.lines[next.lines.length - 1].end);
+        // A repeat in a grade box leaves the section's heading where it was.
+        if (!repeated) section.headingRange = graded;
+        i++;
       }
       if (grade) {
         const area = judgementArea(section.name);

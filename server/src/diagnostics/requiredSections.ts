@@ -123,7 +123,13 @@ const expectedSections: Partial<Record<ReportKind, readonly Expected[]>> = {
       present: role('development'),
       absence: 'This focused visit names nothing to improve',
     },
-    { id: 'findings', name: 'Findings (or Main findings)', heading: 'Main findings', present: role('findings') },
+    // Some letters of 2018 have `Areas of strength` where later ones have `Findings`.
+    {
+      id: 'findings',
+      name: 'Findings (or Main findings, or Areas of strength)',
+      heading: 'Main findings',
+      present: (section) => section.role === 'findings' || section.role === 'strengths',
+    },
     priorityAction('This focused visit names no area for priority action'),
   ],
   'send-report': [

@@ -57,15 +57,20 @@ export function differences(text: Reading, pdf: Reading): string[] {
   const out: string[] = [];
   const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
   if (text.kind !== pdf.kind) out.push(`kind: text ${text.kind}, pdf ${pdf.kind}`);
-  if (!same(text.sections, pdf.sections)) {
-    out.push(`sections:\n    text only: ${JSON.stringify(text.sections.filter((s) => !pdf.sections.includes(s)))}\n    pdf only:  ${JSON.stringify(pdf.sections.filter((s) => !text.sections.includes(s)))}${text.sections.length === pdf.sections.length && text.sections.every((s) => pdf.sections.includes(s)) ? '\n    (order differs)' : ''}`);
-  }
+  if (!same(text.sections, pdf.sections)) out.push(`sections: ${listDifference(text.sections, pdf.sections)}`);
   if (!same(text.judgements, pdf.judgements)) out.push(`judgements:\n    text ${JSON.stringify(text.judgements)}\n    pdf  ${JSON.stringify(pdf.judgements)}`);
   for (const category of Object.keys(text.findings)) {
     if (text.findings[category] !== pdf.findings[category]) out.push(`findings ${category}: text ${text.findings[category]}, pdf ${pdf.findings[category]}`);
   }
   if (pdf.errors.length > 0) out.push(`errors on the pdf reading:\n    ${pdf.errors.join('\n    ')}`);
   return out;
+}
+
+/** Where two lists part: the first index at which they differ, and a few entries of each from there. */
+function listDifference(text: readonly string[], pdf: readonly string[]): string {
+  let i = 0;
+  while (i < text.length && text[i] === pdf[i]) i++;
+  return `from #${i}\n    text ${JSON.stringify(text.slice(i, i + 4))}\n    pdf  ${JSON.stringify(pdf.slice(i, i + 4))}`;
 }
 
 async function main(filter = ''): Promise<void> {

@@ -185,8 +185,10 @@ export function printedLines(items: readonly TextItem[]): PrintedLine[] {
     if (item.str.trim() === '') continue;
     const [a, b, c, d, x, y] = item.transform as number[];
     const size = Math.hypot(c, d) || Math.hypot(a, b);
-    // Text turned on its side has no place in a line: it stands on its own.
-    if (Math.abs(b) > 1e-3 * Math.abs(a) || Math.abs(c) > 1e-3 * Math.abs(d) || a < 0) {
+    // Text turned on its side has no place in a line: it stands on its own. Text slanted
+    // (c alone: an italic made from an upright font, as some reports' sub-headings are)
+    // is upright on its line.
+    if (Math.abs(b) > 1e-3 * Math.abs(a) || a < 0) {
       turned.push({ text: item.str.trim(), y, size });
       continue;
     }
@@ -281,6 +283,13 @@ export function layOut(pages: readonly (readonly PrintedLine[])[]): string {
       return;
     }
     written.forEach((line, i) => {
+      // pdftotext takes a line that ends in a hyphen to go on in the next (`partnership-` /
+      // `wide workforce`), and writes them as one with the hyphen left out; the parser's
+      // measure of a paragraph's width counts on it.
+      if (i > 0 && !line.gap && /[\p{L}\p{N}]-$/u.test(out[out.length - 1])) {
+        out[out.length - 1] = out[out.length - 1].slice(0, -1) + line.text;
+        return;
+      }
       if (i > 0 && line.gap) out.push('');
       out.push(i === 0 ? feed + line.text : line.text);
     });

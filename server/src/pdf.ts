@@ -313,9 +313,11 @@ interface Written {
 function writtenLines(lines: readonly PrintedLine[], spacing: number | undefined): Written[] {
   const wide = (above: PrintedLine, below: PrintedLine) => spacing !== undefined && gapRatio(above, below) > spacing * 1.3;
   const out: Written[] = [];
+  const rowsShort = rowsWithoutLastCell(lines);
+  const plain = (i: number) => ({ text: rowsShort.has(i) ? `${lines[i].text}\t` : lines[i].text, gap: i > 0 && wide(lines[i - 1], lines[i]) });
   let i = 0;
   for (const table of tables(lines, spacing)) {
-    for (; i < table.start; i++) out.push({ text: lines[i].text, gap: i > 0 && wide(lines[i - 1], lines[i]) });
+    for (; i < table.start; i++) out.push(plain(i));
     const gapBefore = i > 0 && wide(lines[i - 1], lines[i]);
     const parts = table.columns.map((column) =>
       table.cells.flatMap((cells, row) => {
@@ -336,8 +338,33 @@ function writtenLines(lines: readonly PrintedLine[], spacing: number | undefined
     }
     i = table.end;
   }
-  for (; i < lines.length; i++) out.push({ text: lines[i].text, gap: i > 0 && wide(lines[i - 1], lines[i]) });
+  for (; i < lines.length; i++) out.push(plain(i));
   return out;
+}
+
+/**
+ * The lines of a table of contents whose entries have no page number of their own
+ * (`The local authority<TAB>5` / `Information about this local authority area` /
+ * `Recommendations` / `Summary for children and young people<TAB>5`): up to three lines of
+ * one cell between two rows whose last cells line up, each ending short of that column.
+ * Each is written with a tab after it, a row with its last cell empty, as the seeds have
+ * them, so that the contents do not end at the first of them.
+ */
+function rowsWithoutLastCell(lines: readonly PrintedLine[]): Set<number> {
+  const cells = lines.map(columnCells);
+  const rows = cells.flatMap((row, i) => (row.length > 1 ? [i] : []));
+  const found = new Set<number>();
+  for (let r = 1; r < rows.length; r++) {
+    const [above, below] = [rows[r - 1], rows[r]];
+    if (below - above < 2 || below - above > 4) continue;
+    const [first, last] = [cells[above][cells[above].length - 1], cells[below][cells[below].length - 1]];
+    if (Math.abs(first.right - last.right) > lines[above].size) continue;
+    const between = cells.slice(above + 1, below);
+    if (between.every((row) => row.length === 1 && row[0].right < Math.min(first.x, last.x))) {
+      for (let i = above + 1; i < below; i++) found.add(i);
+    }
+  }
+  return found;
 }
 
 interface Table {

@@ -304,11 +304,12 @@ interface Written {
 }
 
 /**
- * A page's lines as written: each as printed, but where a table's cell wraps, its cells
- * one after another, column by column, as pdftotext gives them (`The experiences and
- * progress of` / `children in care` / blank / `Good`), rather than lines that cut across
- * both columns (`The experiences and progress of<TAB>Good` / `children in care`), which
- * no reader can put together again.
+ * A page's lines as written: each as printed, but not where a table's cells wrap, whose
+ * lines cut across its columns (`The experiences and progress of<TAB>Good` / `children in
+ * care`) so that no reader can put a cell together again. A row of a few lines is written
+ * as one line (`The experiences and progress of children in care<TAB>Good`), as the seeds'
+ * rows are; a table whose cells run to paragraphs and lists, column by column, as
+ * pdftotext writes it.
  */
 function writtenLines(lines: readonly PrintedLine[], spacing: number | undefined): Written[] {
   const wide = (above: PrintedLine, below: PrintedLine) => spacing !== undefined && gapRatio(above, below) > spacing * 1.3;

@@ -124,6 +124,18 @@ describe('pdfText', () => {
       assert.deepEqual(lines.map((line) => line.text), ['Information about this area2\t6']);
     });
 
+    it('moves a mark raised well above its word down onto the word’s line', () => {
+      // Devon 2015: a 9-point `1` raised 6.5 points after a 14-point `Board`.
+      const lines = printedLines([run('Board', 72, 617.5, 14, 41.6), run('1', 113.6, 624, 9, 5.7), run('Inspection date', 72, 594.6, 14)]);
+      assert.deepEqual(lines.map((line) => line.text), ['Board1', 'Inspection date']);
+    });
+
+    it('keeps slanted text (an italic made from an upright font) in its place among the lines', () => {
+      const slanted: TextItem = { ...run('Workforce', 72, 700), transform: [10, 0, 3.3, 10, 72, 700] };
+      const lines = printedLines([slanted, run('46. Continue to review', 72, 686)]);
+      assert.deepEqual(lines.map((line) => line.text), ['Workforce', '46. Continue to review']);
+    });
+
     it('leaves out PDF.js’s empty end-of-line items and the spaces it puts in gaps', () => {
       const lines = printedLines([run('Judgement', 72, 700), run(' ', 117, 700, 10, 200), run('Grade', 317, 700), run('', 72, 686)]);
       assert.deepEqual(lines.map((line) => line.text), ['Judgement\tGrade']);
@@ -133,6 +145,48 @@ describe('pdfText', () => {
       const page = (...ys: number[]) => ys.map((y, i) => ({ text: `line ${i + 1}`, y, size: 10 }));
       assert.equal(layOut([page(700, 687, 674, 650, 637), page(700, 687)]), 'line 1\nline 2\nline 3\n\nline 4\nline 5\n\fline 1\nline 2');
       assert.equal(layOut([page(700), [], page(700)]), 'line 1\n\f\n\fline 1');
+    });
+
+    // The lines that runs make on a page below a paragraph that sets the usual spacing.
+    const laidOut = (...runs: TextItem[]) => {
+      const paragraph = [800, 786, 772, 758, 744].map((y) => run('A line of a paragraph.', 72, y));
+      return layOut([printedLines([...paragraph, ...runs])]).split('\n').slice(paragraph.length + 1);
+    };
+
+    it('puts a table’s row whose cells wrap on one line, its cells apart with a tab', () => {
+      // Wirral 2024: the area wraps, the grade does not.
+      assert.deepEqual(laidOut(run('The experiences and progress of', 72, 700), run('Good', 330, 700), run('children in care', 72, 686)), [
+        'The experiences and progress of children in care\tGood',
+      ]);
+      // Devon 2015: the grade wraps, centred beside an area of one line.
+      assert.deepEqual(laidOut(run('Requires', 330, 707), run('1. Children who need help and protection', 72, 700, 10, 220), run('Improvement', 330, 693)), [
+        '1. Children who need help and protection\tRequires Improvement',
+      ]);
+    });
+
+    it('writes a table whose cells run to paragraphs column by column, as pdftotext does', () => {
+      const text = laidOut(
+        run('Bury Council and', 72, 700),
+        run('Leaders should ensure that', 250, 700),
+        run('NHS ICB', 72, 686),
+        run('the strategy continues to be', 250, 686),
+        run('implemented to improve the', 250, 672),
+        run('lived experiences of children', 250, 658),
+        run('and young people with SEND.', 250, 644),
+      );
+      assert.deepEqual(text, ['Bury Council and', 'NHS ICB', '', 'Leaders should ensure that', 'the strategy continues to be', 'implemented to improve the', 'lived experiences of children', 'and young people with SEND.']);
+    });
+
+    it('keeps a tab after a contents entry with no page number between two that have one', () => {
+      assert.deepEqual(laidOut(run('The local authority', 72, 700), run('5', 500, 700), run('Recommendations', 72, 686), run('Summary for children', 72, 672), run('5', 500, 672)), [
+        'The local authority\t5',
+        'Recommendations\t',
+        'Summary for children\t5',
+      ]);
+    });
+
+    it('runs a line that ends in a hyphen on into the next, as pdftotext does', () => {
+      assert.deepEqual(laidOut(run('to create a partnership-', 72, 700), run('wide workforce strategy.', 72, 686)), ['to create a partnershipwide workforce strategy.']);
     });
   });
 

@@ -301,7 +301,9 @@ function readJudgementTable(context: Context, from: number, to: number): TableRe
     const grade = twoLines ?? gradeOnly(line.text);
     if (grade && label.length > 0) {
       const labelText = label.map((part) => part.text).join(' ').replace(/^\d(?:\.\d)?\.?\s+/, '');
-      const area = judgementArea(labelText);
+      // A cell wraps over three lines at most: more is the title block above the table,
+      // which names the Local Safeguarding Children Board without grading it.
+      const area = label.length <= 3 ? judgementArea(labelText) : undefined;
       const gradeEnd = twoLines ? next : line;
       if (area) {
         judgements.push({

@@ -255,9 +255,12 @@ const overallPattern = /^(?:children[’']s services in .+? (?:are|is|require|re
 function overallSentence(lines: readonly Line[], frontEnd: number): Judgement[] {
   for (let i = 0; i < frontEnd && i < lines.length; i++) {
     const line = lines[i];
-    if (line.text.length > 300 || !overallPattern.test(line.text)) continue;
+    if (line.text.length > 300 || !/^(?:children|the overall)\b/i.test(line.text)) continue;
+    // The sentence wraps, its verb sometimes on the second line (`... Kingston upon` /
+    // `Thames are good`).
     const next = lines[i + 1]?.text.length ? lines[i + 1] : line;
     const text = next === line ? line.text : `${line.text} ${next.text}`;
+    if (!overallPattern.test(text)) continue;
     const grade = gradesIn(text)[0];
     if (!grade) continue;
     return [{ area: 'overall', label: line.text, grade: grade.grade, gradeText: grade.text, source: 'sentence', range: linesRange(line, next) }];
@@ -302,8 +305,9 @@ function readJudgementTable(context: Context, from: number, to: number): TableRe
     if (grade && label.length > 0) {
       const labelText = label.map((part) => part.text).join(' ').replace(/^\d(?:\.\d)?\.?\s+/, '');
       // A cell wraps over three lines at most: more is the title block above the table,
-      // which names the Local Safeguarding Children Board without grading it.
-      const area = label.length <= 3 ? judgementArea(labelText) : undefined;
+      // which names the Local Safeguarding Children Board without grading it. The overall
+      // sentence above the table, wrapped before its grade, is read as a sentence.
+      const area = label.length <= 3 && !overallPattern.test(`${labelText} ${line.text}`) ? judgementArea(labelText) : undefined;
       const gradeEnd = twoLines ? next : line;
       if (area) {
         judgements.push({

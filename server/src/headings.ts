@@ -63,7 +63,7 @@ export const headingRules: readonly HeadingRule[] = [
   { pattern: /^summary$/, role: 'summary', parents: judgementParents },
   { pattern: /^inspection findings(?: - the local safeguarding children board)?$/, role: 'inspection-findings', parents: judgementParents },
   {
-    pattern: /^(?:the local safeguarding children board(?: \(lscb\))?|section 2: the effectiveness of the local safeguarding children board|the lscb)$/,
+    pattern: /^(?:(?:the )?local safeguarding children board(?: \(lscb\))?|section 2: the effectiveness of the local safeguarding children board|the lscb)$/,
     role: 'lscb',
   },
   { pattern: /^(?:information about this inspection|about this inspection)$/, role: 'about-inspection' },

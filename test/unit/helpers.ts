@@ -19,6 +19,9 @@ export const seedsDir = path.join(repoRoot, 'seeds');
 /** The real documents beside the repository; a fresh clone has none. */
 export const corpusDir = path.resolve(__dirname, '..', '..', '..', 'shared', 'corpus');
 
+/** 486 more of them, with a third party's scraper's reading of 260 reports' grades. */
+export const corpusWideDir = path.resolve(repoRoot, '..', 'shared', 'corpus-wide');
+
 /** The seed files' names, in order. */
 export function seedNames(): string[] {
   return fs

@@ -268,6 +268,9 @@ function overallSentence(lines: readonly Line[], frontEnd: number): Judgement[] 
   return [];
 }
 
+// A row's number in a single inspection framework table: `1.`, `2.1`.
+const numberedRow = /^\d(?:\.\d)?\.?\s/;
+
 interface TableResult {
   readonly judgements: Judgement[];
   readonly end?: number;
@@ -283,7 +286,11 @@ function readJudgementTable(context: Context, from: number, to: number): TableRe
   const judgements: Judgement[] = [];
   let first: number | undefined;
   let last: number | undefined;
-  let label: Line[] = [];
+  // The cells read and not yet graded. pdftotext can put two numbered rows' labels before
+  // both their grades (`2.2 Experiences and progress of care leavers` / `3. Leadership,
+  // management and governance` / `Requires improvement` / `Requires improvement`): each
+  // grade goes to the first label waiting.
+  let labels: Line[][] = [];
   for (let i = from; i < to; i++) {
     const line = lines[i];
     if (line.text.length === 0 || context.skip.has(i)) continue;
@@ -298,11 +305,14 @@ function readJudgementTable(context: Context, from: number, to: number): TableRe
         continue;
       }
     }
+    // A page number between a row's label and its grade.
+    if (/^\d{1,3}$/.test(line.text)) continue;
     // A grade can wrap: `Requires` / `improvement`, `Requires improvement` / `to be good`.
     const next = lines[i + 1];
     const twoLines = next && next.text.length > 0 ? gradeOnly(`${line.text} ${next.text}`) : undefined;
     const grade = twoLines ?? gradeOnly(line.text);
-    if (grade && label.length > 0) {
+    const label = grade ? labels.shift() : undefined;
+    if (grade && label) {
       const labelText = label.map((part) => part.text).join(' ').replace(/^\d(?:\.\d)?\.?\s+/, '');
       // A cell wraps over three lines at most: more is the title block above the table,
       // which names the Local Safeguarding Children Board without grading it. The overall
@@ -321,18 +331,18 @@ function readJudgementTable(context: Context, from: number, to: number): TableRe
         first ??= label[0].index;
         last = gradeEnd.index;
       }
-      label = [];
       if (gradeEnd !== line) i++;
       continue;
     }
     // A long or finished sentence, or one that states a grade, is prose, not a cell.
     if (line.text.length > 90 || /[.;]$/.test(line.text) || gradesIn(line.text).length > 0) {
-      label = [];
+      labels = [];
       continue;
     }
     const previous = lines[i - 1];
-    if ((previous && previous.text.length === 0) || /^\d(?:\.\d)?\.?\s/.test(line.text)) label = [];
-    label.push(line);
+    if (numberedRow.test(line.text)) labels = [...labels.filter((waiting) => numberedRow.test(waiting[0].text)), [line]];
+    else if ((previous && previous.text.length === 0) || labels.length === 0) labels = [[line]];
+    else labels[labels.length - 1].push(line);
   }
   if (first !== undefined && last !== undefined) {
     // Include the `Judgement` / `Grade` header lines just above the first row.

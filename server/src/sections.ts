@@ -5,7 +5,7 @@
 // satisfactorily in accordance with national guidance, in particular:`) and the judgement
 // paragraphs of a news summary.
 import type { Block } from './blocks';
-import { gradeOnly, gradesIn, judgementArea } from './grades';
+import { gradeOnly, gradesIn, judgementArea, type GradeMatch } from './grades';
 import { headingKey, isContainer, type HeadingMatch } from './headings';
 import type { Judgement, Range, ReportKind, Section, SectionRole } from './model';
 import { linesRange, range, type Line } from './text';
@@ -91,6 +91,25 @@ function repeatedHeading(current: DraftSection | undefined, name: string, headin
   return current;
 }
 
+/**
+ * A grade box under a judgement heading, in two paragraphs: `Key judgement` and the
+ * heading again, then `Judgement grade` (or `Inspection grade`) and the grade.
+ */
+function gradeBox(blocks: readonly Block[], from: number): { grade: GradeMatch; block: Block } | undefined {
+  const [key, box] = [blocks[from], blocks[from + 1]];
+  if (key?.type !== 'paragraph' || key.lines.length > 5 || !/^key judgement\b/i.test(key.text)) return undefined;
+  if (box?.type !== 'paragraph' || box.lines.length > 3) return undefined;
+  const labelled = /^(?:judgement|inspection) grade\s+(.+)$/i.exec(box.text);
+  const grade = labelled && gradeOnly(labelled[1]);
+  return grade ? { grade, block: box } : undefined;
+}
+
+const findingsRoles = new Set<SectionRole>(['local-authority', 'recommendations', 'development', 'priority-action', 'summary', 'strengths']);
+
+function withinFindings(stack: readonly DraftSection[]): boolean {
+  return stack.some((open) => findingsRoles.has(open.role)) && !stack.some((open) => open.role === 'judgement' || open.role === 'lscb');
+}
+
 export function blockRange(block: Block): Range {
   return linesRange(block.lines[0], block.lines[block.lines.length - 1]);
 }
@@ -133,26 +152,43 @@ export function buildSections(
     const block = blocks[i];
     if (block.type === 'heading') {
       const match = headings.get(block.lines[0].index);
-      const role = match?.rule?.role ?? 'other';
+      const next = blocks[i + 1];
+      const nextGrade = !match?.grade && match?.rule?.graded && next?.type === 'paragraph' && next.lines.length <= 2 ? gradeOnly(next.text) : undefined;
       const repeated = repeatedHeading(stack[stack.length - 1], match?.name ?? block.text, block);
-      const section = repeated ?? open(match?.name ?? block.text, role, blockRange(block), match?.rule?.parents, !match?.rule);
-      let grade = match?.grade;
+      // In a SIF report, a judgement's name over some of the local authority's
+      // recommendations or findings (`Leadership, management and governance` / `15. Ensure
+      // that ...`) is a sub-heading there: the judgement's own section has a grade or a
+      // `Summary` under its heading, not at once a numbered or bulleted item.
+      const subHeading =
+        kind === 'sif-report' &&
+        !repeated &&
+        match?.rule?.role === 'judgement' &&
+        !match.grade &&
+        !nextGrade &&
+        (next?.type === 'numbered' || next?.type === 'item') &&
+        withinFindings(stack);
+      const role = subHeading ? 'other' : match?.rule?.role ?? 'other';
+      const section = repeated ?? open(match?.name ?? block.text, role, blockRange(block), match?.rule?.parents, !match?.rule || subHeading);
+      let grade = subHeading ? undefined : match?.grade;
       let graded = blockRange(block);
       // A grade on the line after a judgement heading (`Requires improvement`, `Grade 4
       // (Inadequate)`) belongs to the heading.
-      const next = blocks[i + 1];
-      if (!grade && match?.rule?.graded && next?.type === 'paragraph' && next.lines.length <= 2) {
-        grade = gradeOnly(next.text);
-        if (grade) {
-          graded = range(block.lines[0].index, block.lines[0].start, next.lines[next.lines.length - 1].index, next.lines[next.lines.length - 1].end);
-          // A repeat in a grade box leaves the section's heading where it was.
-          if (!repeated) section.headingRange = graded;
-          i++;
-        }
+      const box = match?.rule?.graded && !match.grade && !nextGrade && !subHeading ? gradeBox(blocks, i + 1) : undefined;
+      if (box) {
+        grade = box.grade;
+        graded = blockRange(box.block);
+        i += 2;
+      }
+      if (nextGrade) {
+        grade = nextGrade;
+        graded = range(block.lines[0].index, block.lines[0].start, next.lines[next.lines.length - 1].index, next.lines[next.lines.length - 1].end);
+        // A repeat in a grade box leaves the section's heading where it was.
+        if (!repeated) section.headingRange = graded;
+        i++;
       }
       if (grade) {
         const area = judgementArea(section.name);
-        if (area) section.judgement = { area, label: section.name, grade: grade.grade, gradeText: grade.text, source: 'heading', range: repeated ? graded : section.headingRange };
+        if (area) section.judgement = { area, label: section.name, grade: grade.grade, gradeText: grade.text, source: 'heading', range: repeated || box ? graded : section.headingRange };
       }
       continue;
     }

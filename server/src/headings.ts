@@ -167,6 +167,8 @@ function matchHeading(text: string, kind: ReportKind): Omit<HeadingMatch, 'lineC
   // does; but some reports word a judgement heading as a sentence with its grade (`The
   // impact of leaders on social work practice with children and families is good.`).
   const sentence = /\.\s*$/.test(text);
+  // Nor goes on after a comma: `... who need help and protection,` / `already good ...`.
+  if (/,\s*$/.test(text)) return undefined;
   const key = headingKey(text);
   if (!anyHeadingRule.test(key)) return undefined;
   for (const rule of headingRules) {

@@ -262,15 +262,21 @@ const overallPattern = /^(?:children[’']s services in .+? (?:are|is|require|re
 function overallSentence(lines: readonly Line[], frontEnd: number): Judgement[] {
   for (let i = 0; i < frontEnd && i < lines.length; i++) {
     const line = lines[i];
-    if (line.text.length > 300 || !overallPattern.test(line.text)) continue;
+    if (line.text.length > 300 || !/^(?:children|the overall)\b/i.test(line.text)) continue;
+    // The sentence wraps, its verb sometimes on the second line (`... Kingston upon` /
+    // `Thames are good`).
     const next = lines[i + 1]?.text.length ? lines[i + 1] : line;
     const text = next === line ? line.text : `${line.text} ${next.text}`;
+    if (!overallPattern.test(text)) continue;
     const grade = gradesIn(text)[0];
     if (!grade) continue;
     return [{ area: 'overall', label: line.text, grade: grade.grade, gradeText: grade.text, source: 'sentence', range: linesRange(line, next) }];
   }
   return [];
 }
+
+// A row's number in a single inspection framework table: `1.`, `2.1`.
+const numberedRow = /^\d(?:\.\d)?\.?\s/;
 
 interface TableResult {
   readonly judgements: Judgement[];
@@ -287,7 +293,11 @@ function readJudgementTable(context: Context, from: number, to: number): TableRe
   const judgements: Judgement[] = [];
   let first: number | undefined;
   let last: number | undefined;
-  let label: Line[] = [];
+  // The cells read and not yet graded. pdftotext can put two numbered rows' labels before
+  // both their grades (`2.2 Experiences and progress of care leavers` / `3. Leadership,
+  // management and governance` / `Requires improvement` / `Requires improvement`): each
+  // grade goes to the first label waiting.
+  let labels: Line[][] = [];
   for (let i = from; i < to; i++) {
     const line = lines[i];
     if (line.text.length === 0 || context.skip.has(i)) continue;
@@ -302,13 +312,19 @@ function readJudgementTable(context: Context, from: number, to: number): TableRe
         continue;
       }
     }
+    // A page number between a row's label and its grade.
+    if (/^\d{1,3}$/.test(line.text)) continue;
     // A grade can wrap: `Requires` / `improvement`, `Requires improvement` / `to be good`.
     const next = lines[i + 1];
     const twoLines = next && next.text.length > 0 ? gradeOnly(`${line.text} ${next.text}`) : undefined;
     const grade = twoLines ?? gradeOnly(line.text);
-    if (grade && label.length > 0) {
+    const label = grade ? labels.shift() : undefined;
+    if (grade && label) {
       const labelText = label.map((part) => part.text).join(' ').replace(/^\d(?:\.\d)?\.?\s+/, '');
-      const area = judgementArea(labelText);
+      // A cell wraps over three lines at most: more is the title block above the table,
+      // which names the Local Safeguarding Children Board without grading it. The overall
+      // sentence above the table, wrapped before its grade, is read as a sentence.
+      const area = label.length <= 3 && !overallPattern.test(`${labelText} ${line.text}`) ? judgementArea(labelText) : undefined;
       const gradeEnd = twoLines ? next : line;
       if (area) {
         judgements.push({
@@ -322,18 +338,18 @@ function readJudgementTable(context: Context, from: number, to: number): TableRe
         first ??= label[0].index;
         last = gradeEnd.index;
       }
-      label = [];
       if (gradeEnd !== line) i++;
       continue;
     }
     // A long or finished sentence, or one that states a grade, is prose, not a cell.
     if (line.text.length > 90 || /[.;]$/.test(line.text) || gradesIn(line.text).length > 0) {
-      label = [];
+      labels = [];
       continue;
     }
     const previous = lines[i - 1];
-    if ((previous && previous.text.length === 0) || /^\d(?:\.\d)?\.?\s/.test(line.text)) label = [];
-    label.push(line);
+    if (numberedRow.test(line.text)) labels = [...labels.filter((waiting) => numberedRow.test(waiting[0].text)), [line]];
+    else if ((previous && previous.text.length === 0) || labels.length === 0) labels = [[line]];
+    else labels[labels.length - 1].push(line);
   }
   if (first !== undefined && last !== undefined) {
     // Include the `Judgement` / `Grade` header lines just above the first row.

@@ -51,7 +51,8 @@ export function judgementArea(label: string): JudgementArea | undefined {
   if (/overall effectiveness|children[’']s services in\b/.test(text)) return 'overall';
   if (/help and protection/.test(text)) return 'help-and-protection';
   if (/adoption/.test(text)) return 'adoption';
-  if (/looked after|children in care/.test(text)) return 'children-in-care';
+  // `Children looked` / `permanence`: pdftotext scatters the words of a wrapped cell.
+  if (/looked after|children looked|children in care/.test(text)) return 'children-in-care';
   if (/care leavers/.test(text)) return 'care-leavers';
   if (/leadership|impact of leaders/.test(text)) return 'leadership';
   return undefined;

@@ -46,12 +46,13 @@ export const headingRules: readonly HeadingRule[] = [
   { pattern: /^summary for children and young people$/, role: 'children-summary' },
   { pattern: /^inspection judgements? about the (?:local authority|lscb)$/, role: 'other', parents: ['local-authority', 'lscb'] },
   { pattern: /^what the inspection judgements mean(?:: the (?:local authority|lscb))?$/, role: 'other' },
-  { pattern: /^the experiences? and progress of children who need help and protection/, role: 'judgement', graded: true },
-  { pattern: /^the experiences? and progress of children looked after and achieving permanence/, role: 'judgement', graded: true },
-  { pattern: /^the experiences? and progress of children in care(?: and care leavers)?/, role: 'judgement', graded: true },
-  { pattern: /^the experiences? and progress of care leavers/, role: 'judgement', graded: true },
+  // Judgement headings, some without their `The` (`Experiences and progress of care leavers: good`).
+  { pattern: /^(?:the )?experiences? and progress of children who need help and protection/, role: 'judgement', graded: true },
+  { pattern: /^(?:the )?experiences? and progress of children looked after and achieving permanence/, role: 'judgement', graded: true },
+  { pattern: /^(?:the )?experiences? and progress of children in care(?: and care leavers)?/, role: 'judgement', graded: true },
+  { pattern: /^(?:the )?experiences? and progress of care leavers/, role: 'judgement', graded: true },
   { pattern: /^leadership, management and governance/, role: 'judgement', graded: true },
-  { pattern: /^the impact of leaders on social work practice with children and families/, role: 'judgement', graded: true },
+  { pattern: /^(?:the )?impact of leaders on social work practice with children and families/, role: 'judgement', graded: true },
   {
     pattern: /^the graded judge?ment (?:for|about) (?:the )?(?:adoption performance|experiences? and progress of care leavers)/,
     role: 'graded-subjudgement',
@@ -61,7 +62,7 @@ export const headingRules: readonly HeadingRule[] = [
   { pattern: /^summary$/, role: 'summary', parents: judgementParents },
   { pattern: /^inspection findings(?: - the local safeguarding children board)?$/, role: 'inspection-findings', parents: judgementParents },
   {
-    pattern: /^(?:the local safeguarding children board(?: \(lscb\))?|section 2: the effectiveness of the local safeguarding children board|the lscb)$/,
+    pattern: /^(?:(?:the )?local safeguarding children board(?: \(lscb\))?|section 2: the effectiveness of the local safeguarding children board|the lscb)$/,
     role: 'lscb',
   },
   // `Information about the local authority inspection`, `… the inspection and the review`.
@@ -118,7 +119,7 @@ export interface HeadingMatch {
 
 // How the headings above begin, to pass over ordinary lines without trying every rule.
 const headingStart =
-  /^(?:the\s+(?:local|experiences?|impact|graded|service|inspection|lscb)|about|areas|capacity|child|children|contents|executive|findings|headline|immediately|information|inspection|key|leadership|local|main|other|outcomes|overall|overview|previous|priority|progress|quality|recommendations|record|section|service|strengths|summary|what|within)\b/i;
+  /^(?:the\s+(?:local|experiences?|impact|graded|service|inspection|lscb)|about|areas|capacity|child|children|contents|executive|experiences?|findings|headline|immediately|impact|information|inspection|key|leadership|local|main|other|outcomes|overall|overview|previous|priority|progress|quality|recommendations|record|section|service|strengths|summary|what|within)\b/i;
 
 const maxHeadingLength = 140;
 
@@ -166,8 +167,12 @@ function matchInterleaved(text: string, kind: ReportKind): Omit<HeadingMatch, 'l
 }
 
 function matchHeading(text: string, kind: ReportKind): Omit<HeadingMatch, 'lineCount'> | undefined {
-  // A heading never ends a sentence; a sentence that starts with a heading's words does.
-  if (/\.\s*$/.test(text)) return undefined;
+  // A heading never ends a sentence, and a sentence that starts with a heading's words
+  // does; but some reports word a judgement heading as a sentence with its grade (`The
+  // impact of leaders on social work practice with children and families is good.`).
+  const sentence = /\.\s*$/.test(text);
+  // Nor goes on after a comma: `... who need help and protection,` / `already good ...`.
+  if (/,\s*$/.test(text)) return undefined;
   const key = headingKey(text);
   if (!anyHeadingRule.test(key)) return undefined;
   for (const rule of headingRules) {
@@ -175,7 +180,10 @@ function matchHeading(text: string, kind: ReportKind): Omit<HeadingMatch, 'lineC
     const match = rule.pattern.exec(key);
     if (!match) continue;
     const tail = key.slice(match[0].length).trim();
-    if (tail.length === 0) return { rule, name: headingName(text) };
+    if (tail.length === 0) {
+      if (sentence) continue;
+      return { rule, name: headingName(text) };
+    }
     if (!rule.graded) continue;
     const grade = tailGrade(tail);
     if (grade) return { rule, name: headingName(firstWordsOf(text, match[0])), grade };

@@ -15,7 +15,7 @@ import { frameworkPeriod } from './period';
 import type { Judgement, KindDefinition, ListItem, NumberedParagraph, OutcomeStatement, Report, ScaleGrade, Section } from './model';
 import { findRecommendationTags, matchContents } from './references';
 import { blockRange, buildSections, freezeSection, type DraftSection } from './sections';
-import { looksBinary, splitLines, type Line } from './text';
+import { linesRange, looksBinary, splitLines, type Line } from './text';
 
 export interface ParseOptions {
   /** The workspace's own kinds, tried after the built-in ones. */
@@ -138,7 +138,6 @@ function isUnwrapped(lines: readonly Line[]): boolean {
  */
 function startsSomething(lines: readonly Line[], index: number): boolean {
   const line = lines[index];
-  if (/\.$/.test(line.text)) return false;
   const before = lines[index - 1];
   if (!before || line.pageBreak || before.text.length === 0 || /[.?!:)]$/.test(before.text)) return true;
   // A bullet without a full stop, or a judgement sentence without one, can stand right
@@ -148,20 +147,31 @@ function startsSomething(lines: readonly Line[], index: number): boolean {
   return /^[A-Z]/.test(line.text) && after !== undefined && startsListItem(after.text);
 }
 
-// `The Local Safeguarding Children Board is good`, `The LSCB requires improvement`: the
-// judgement of the board is a sentence under its heading, not a grade line.
-const boardSentence = /^the (?:local safeguarding children board|lscb)\b[^.]{0,60}?\b(?:is|are|requires?)\b/i;
+// `The Local Safeguarding Children Board is good`, `The LSCB requires improvement`, `The
+// effectiveness of the Swindon Safeguarding Children Board (SSCB) is good.`: the judgement
+// of the board is a sentence under its heading, not a grade line. pdftotext runs it into
+// the `Executive summary` line and the paragraph after, so it is looked for line by line.
+const boardSentence = /^the (?:effectiveness of the )?(?:[^.]{0,40}?\b)?(?:local safeguarding children board|safeguarding children board|lscb)\b[^.]{0,60}?\b(?:is|are|requires?)\b/i;
+
+function boardJudgement(section: DraftSection): Judgement | undefined {
+  for (const block of section.blocks) {
+    if (block.type !== 'paragraph') continue;
+    const lines = block.lines.slice(0, 3);
+    for (let i = 0; i < lines.length; i++) {
+      if (lines[i].text.length > 300 || !boardSentence.test(lines[i].text)) continue;
+      // The grade can wrap onto the next line: `... (SSCB) is` / `good.`
+      const next = gradesIn(lines[i].text).length === 0 ? lines[i + 1] : undefined;
+      const grade = gradesIn(next ? `${lines[i].text} ${next.text}` : lines[i].text)[0];
+      if (grade) return { area: 'lscb', label: section.name, grade: grade.grade, gradeText: grade.text, source: 'sentence', range: linesRange(lines[i], next ?? lines[i]) };
+    }
+  }
+  return undefined;
+}
 
 function sectionJudgements(all: readonly DraftSection[]): Judgement[] {
   const judgements: Judgement[] = [];
   for (const section of all) {
-    if (section.role === 'lscb' && !section.judgement) {
-      const sentence = section.blocks.find((block) => block.type === 'paragraph' && block.text.length < 300 && boardSentence.test(block.text));
-      const grade = sentence && gradesIn(sentence.text)[0];
-      if (sentence && grade) {
-        section.judgement = { area: 'lscb', label: section.name, grade: grade.grade, gradeText: grade.text, source: 'sentence', range: blockRange(sentence) };
-      }
-    }
+    if (section.role === 'lscb' && !section.judgement) section.judgement = boardJudgement(section);
     if (section.judgement) judgements.push(section.judgement);
   }
   return judgements;

@@ -5,7 +5,7 @@
 // satisfactorily in accordance with national guidance, in particular:`) and the judgement
 // paragraphs of a news summary.
 import type { Block } from './blocks';
-import { gradeOnly, gradesIn, judgementArea } from './grades';
+import { gradeOnly, gradesIn, judgementArea, type GradeMatch } from './grades';
 import { headingKey, isContainer, type HeadingMatch } from './headings';
 import type { Judgement, Range, ReportKind, Section, SectionRole } from './model';
 import { linesRange, range, type Line } from './text';
@@ -103,6 +103,25 @@ function openList(stack: readonly DraftSection[]): DraftSection | undefined {
   return list?.role === 'priority-action' || list?.role === 'development' ? list : undefined;
 }
 
+/**
+ * A grade box under a judgement heading, in two paragraphs: `Key judgement` and the
+ * heading again, then `Judgement grade` (or `Inspection grade`) and the grade.
+ */
+function gradeBox(blocks: readonly Block[], from: number): { grade: GradeMatch; block: Block } | undefined {
+  const [key, box] = [blocks[from], blocks[from + 1]];
+  if (key?.type !== 'paragraph' || key.lines.length > 5 || !/^key judgement\b/i.test(key.text)) return undefined;
+  if (box?.type !== 'paragraph' || box.lines.length > 3) return undefined;
+  const labelled = /^(?:judgement|inspection) grade\s+(.+)$/i.exec(box.text);
+  const grade = labelled && gradeOnly(labelled[1]);
+  return grade ? { grade, block: box } : undefined;
+}
+
+const findingsRoles = new Set<SectionRole>(['local-authority', 'recommendations', 'development', 'priority-action', 'summary', 'strengths']);
+
+function withinFindings(stack: readonly DraftSection[]): boolean {
+  return stack.some((open) => findingsRoles.has(open.role)) && !stack.some((open) => open.role === 'judgement' || open.role === 'lscb');
+}
+
 export function blockRange(block: Block): Range {
   return linesRange(block.lines[0], block.lines[block.lines.length - 1]);
 }
@@ -148,20 +167,32 @@ export function buildSections(
     const block = blocks[i];
     if (block.type === 'heading') {
       const match = headings.get(block.lines[0].index);
-      const role = match?.rule?.role ?? 'other';
-      let grade = match?.grade;
-      let graded = blockRange(block);
-      // A grade on the line after a judgement heading (`Requires improvement`, `Grade 4
-      // (Inadequate)`) belongs to the heading.
       const next = blocks[i + 1];
-      const nextGrade = !grade && match?.rule?.graded && next?.type === 'paragraph' && next.lines.length <= 2 ? gradeOnly(next.text) : undefined;
-      const list = role === 'judgement' && !grade && (next?.type === 'numbered' || next?.type === 'item') ? openList(stack) : undefined;
+      const nextGrade = !match?.grade && match?.rule?.graded && next?.type === 'paragraph' && next.lines.length <= 2 ? gradeOnly(next.text) : undefined;
       const repeated = repeatedHeading(stack[stack.length - 1], match?.name ?? block.text, block);
+      // In a SIF report, a judgement's name straight over a numbered or bulleted item is a
+      // sub-heading, not the judgement's own section (which has a grade or a `Summary`
+      // under it): inside an open list of priority actions or areas for improvement it
+      // heads a group of that list, whose findings keep the list's category; elsewhere
+      // among the local authority's recommendations or findings it is a plain sub-heading.
+      const overItem = !repeated && match?.rule?.role === 'judgement' && !match.grade && !nextGrade && (next?.type === 'numbered' || next?.type === 'item');
+      const list = overItem ? openList(stack) : undefined;
+      const subHeading = overItem && !list && kind === 'sif-report' && withinFindings(stack);
       const section =
         repeated ??
         (list
           ? open(match?.name ?? block.text, 'other', blockRange(block), [list.role], false)
-          : open(match?.name ?? block.text, role, blockRange(block), match?.rule?.parents, !match?.rule));
+          : open(match?.name ?? block.text, subHeading ? 'other' : (match?.rule?.role ?? 'other'), blockRange(block), match?.rule?.parents, !match?.rule || subHeading));
+      let grade = list || subHeading ? undefined : match?.grade;
+      let graded = blockRange(block);
+      // A grade on the line after a judgement heading (`Requires improvement`, `Grade 4
+      // (Inadequate)`) belongs to the heading.
+      const box = match?.rule?.graded && !match.grade && !nextGrade && !subHeading && !list ? gradeBox(blocks, i + 1) : undefined;
+      if (box) {
+        grade = box.grade;
+        graded = blockRange(box.block);
+        i += 2;
+      }
       if (nextGrade) {
         grade = nextGrade;
         graded = range(block.lines[0].index, block.lines[0].start, next.lines[next.lines.length - 1].index, next.lines[next.lines.length - 1].end);
@@ -171,7 +202,7 @@ export function buildSections(
       }
       if (grade) {
         const area = judgementArea(section.name);
-        if (area) section.judgement = { area, label: section.name, grade: grade.grade, gradeText: grade.text, source: 'heading', range: repeated ? graded : section.headingRange };
+        if (area) section.judgement = { area, label: section.name, grade: grade.grade, gradeText: grade.text, source: 'heading', range: repeated || box ? graded : section.headingRange };
       }
       continue;
     }

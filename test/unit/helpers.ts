@@ -18,7 +18,7 @@ export const seedsDir = path.join(repoRoot, 'seeds');
 
 /** The real documents beside the repository; a fresh clone has none. */
 export const corpusDir = path.resolve(__dirname, '..', '..', '..', 'shared', 'corpus');
-/** 486 more, 2013 to 2026, some with their PDFs. */
+/** 486 more, 2013 to 2026, some with their PDFs and a third party's scraper's reading of 260 reports' grades. */
 export const corpusWideDir = path.resolve(__dirname, '..', '..', '..', 'shared', 'corpus-wide');
 
 /** The `.txt` documents of a folder, sorted; none where it is absent. */

@@ -1,0 +1,173 @@
+// The judgements of a report in the layouts pdftotext leaves them in: the table's rows out
+// of order or broken by a page number, judgement headings worded as sentences, the board's
+// sentence run into the paragraph after it, grade boxes, and a judgement's name over a
+// group of recommendations. Each fixture copies the layout of a published report.
+import * as assert from 'node:assert/strict';
+import type { Report } from '../../server/src/model';
+import { parseReport } from '../../server/src/parser';
+import { flattenSections, joinLines } from './helpers';
+
+function judgements(report: Report): string[] {
+  return report.judgements.map((judgement) => `${judgement.area} ${judgement.grade} ${judgement.source} ${judgement.range.start.line}`);
+}
+
+function sif(...body: string[]): Report {
+  return parseReport(
+    joinLines(
+      'Exampleshire Council',
+      'Inspection of services for children in need of help and',
+      'protection, children looked after and care leavers',
+      'and',
+      'Review of the effectiveness of the Local Safeguarding Children',
+      'Board1',
+      'Inspection date: 6 March 2017–30 March 2017',
+      'Report published: 13 June 2017',
+      ...body,
+    ),
+  );
+}
+
+function ilacs(...body: string[]): Report {
+  return parseReport(
+    joinLines(
+      'Inspection of Exampleshire local authority',
+      'children’s services',
+      'Inspection dates: 14 to 25 May 2018',
+      'Lead inspector: A Person',
+      'Her Majesty’s Inspector',
+      ...body,
+    ),
+  );
+}
+
+describe('judgements in pdftotext layouts', () => {
+  it('reads a wrapped overall sentence whose verb is on its second line, and no board row from the title', () => {
+    const report = sif('Children’s services in the Royal Borough of Kingston upon', 'Thames are good', '1. Children who need help and protection', '', 'Good', '', 'Contents');
+    assert.equal(report.kind, 'sif-report');
+    assert.deepEqual(judgements(report), ['help-and-protection good table 10', 'overall good sentence 8']);
+  });
+
+  it('gives each grade of a table to the first numbered row waiting, past a page number', () => {
+    const report = sif(
+      'Children’s services in Exampleshire require improvement to be good',
+      '1. Children who need help and protection',
+      '',
+      'Requires improvement',
+      '',
+      'Ofsted produces this report under its power to combine reports.',
+      '',
+      '1',
+      '',
+      '2.2 Experiences and progress of care leavers',
+      '3. Leadership, management and governance',
+      '',
+      '2',
+      '',
+      'Good',
+      'Outstanding',
+      '',
+      'Contents',
+    );
+    assert.deepEqual(judgements(report), [
+      'help-and-protection requires-improvement table 9',
+      'care-leavers good table 17',
+      'leadership outstanding table 18',
+      'overall requires-improvement sentence 8',
+    ]);
+  });
+
+  it('finds ILACS judgement sections headed as sentences, with or without their The', () => {
+    const report = ilacs(
+      'What needs to improve',
+      '- The quality of plans.',
+      '',
+      'The experiences and progress of children in care and care leavers is',
+      'good.',
+      '14. Most children who become looked after make progress.',
+      'Impact of leaders on social work practice with children and families: good',
+      '29. There is strong political and corporate support for children’s services.',
+    );
+    assert.equal(report.kind, 'ilacs-report');
+    assert.deepEqual(judgements(report), ['children-in-care good heading 8', 'leadership good heading 11']);
+    assert.deepEqual(
+      flattenSections(report.sections).filter((section) => section.role === 'judgement').map((section) => section.name),
+      ['The experiences and progress of children in care and care leavers', 'Impact of leaders on social work practice with children and families'],
+    );
+  });
+
+  it('takes no sentence that goes on after a comma for a heading', () => {
+    const report = ilacs(
+      'What needs to improve',
+      '- The quality of plans.',
+      '',
+      'The experiences and progress of children who need help and protection,',
+      'already good at the last inspection, are now outstanding.',
+    );
+    assert.deepEqual(judgements(report), []);
+  });
+
+  it('reads the board’s judgement from the line under its heading, run into the paragraph after it', () => {
+    const report = sif(
+      'Children’s services in Exampleshire are good',
+      'Executive summary',
+      'Services are good.',
+      '',
+      'The Local Safeguarding Children Board (LSCB)',
+      'The Local Safeguarding Children Board is outstanding',
+      'Executive summary',
+      'The board is a highly influential strategic partnership. It is good at what it does.',
+      '',
+      'Section 2: The effectiveness of the local safeguarding',
+      'children board',
+      'The effectiveness of the Swindon Safeguarding Children Board (SSCB) is',
+      'good.',
+    );
+    assert.deepEqual(judgements(report).slice(1), ['lscb outstanding sentence 13', 'lscb good sentence 19']);
+  });
+
+  it('reads a grade box under a judgement heading', () => {
+    const report = sif(
+      'Children’s services in Exampleshire are inadequate',
+      'Executive summary',
+      'Services are inadequate.',
+      '',
+      'The experiences and progress of children who need help and protection',
+      'Key Judgement',
+      'The experiences and progress of',
+      'children who need help and protection',
+      '',
+      'Judgement Grade',
+      'Inadequate',
+      '',
+      '12. Too many children wait too long for help.',
+    );
+    assert.deepEqual(judgements(report).slice(1), ['help-and-protection inadequate heading 17']);
+  });
+
+  it('reads a judgement’s name over a group of recommendations as a sub-heading there', () => {
+    const report = sif(
+      'Children’s services in Exampleshire are good',
+      'Executive summary',
+      'Services are good.',
+      '',
+      'Recommendations',
+      'Leadership, management and governance',
+      '15. Ensure that there are enough experienced social workers.',
+      '',
+      'The experiences and progress of children who need help and protection',
+      '',
+      'Summary',
+      'Children who need help and protection receive a good service.',
+    );
+    const sections = flattenSections(report.sections);
+    assert.deepEqual(
+      sections.map((section) => `${section.role} ${section.name}`),
+      [
+        'recommendations Recommendations',
+        'other Leadership, management and governance',
+        'judgement The experiences and progress of children who need help and protection',
+        'summary Summary',
+      ],
+    );
+  });
+});

@@ -298,9 +298,14 @@ function readJudgementTable(context: Context, from: number, to: number): TableRe
   // management and governance` / `Requires improvement` / `Requires improvement`): each
   // grade goes to the first label waiting.
   let labels: Line[][] = [];
+  // Within a paragraph of prose, down to a blank line or a numbered row, a short line and
+  // a grade after it are a sentence's end (`... for care leavers they are` / `inadequate.`).
+  let prose = false;
   for (let i = from; i < to; i++) {
     const line = lines[i];
+    if (line.text.length === 0) prose = false;
     if (line.text.length === 0 || context.skip.has(i)) continue;
+    if (numberedRow.test(line.text)) prose = false;
     const tabbed = /^(?:\d(?:\.\d)?\.?\s+)?([^\t]+?)\t+\s*([^\t]+?)\s*$/.exec(line.text);
     if (tabbed) {
       const area = judgementArea(tabbed[1]);
@@ -318,7 +323,7 @@ function readJudgementTable(context: Context, from: number, to: number): TableRe
     const next = lines[i + 1];
     const twoLines = next && next.text.length > 0 ? gradeOnly(`${line.text} ${next.text}`) : undefined;
     const grade = twoLines ?? gradeOnly(line.text);
-    const label = grade ? labels.shift() : undefined;
+    const label = grade && !prose ? labels.shift() : undefined;
     if (grade && label) {
       const labelText = label.map((part) => part.text).join(' ').replace(/^\d(?:\.\d)?\.?\s+/, '');
       // A cell wraps over three lines at most: more is the title block above the table,
@@ -341,9 +346,11 @@ function readJudgementTable(context: Context, from: number, to: number): TableRe
       if (gradeEnd !== line) i++;
       continue;
     }
-    // A long or finished sentence, or one that states a grade, is prose, not a cell.
-    if (line.text.length > 90 || /[.;]$/.test(line.text) || gradesIn(line.text).length > 0) {
+    // A long or finished sentence, a line with a sentence's end in it, or one that states a
+    // grade, is prose, not a cell.
+    if (prose || line.text.length > 90 || /[.;]$|[a-z][.;] [A-Z]/.test(line.text) || gradesIn(line.text).length > 0) {
       labels = [];
+      prose = true;
       continue;
     }
     const previous = lines[i - 1];

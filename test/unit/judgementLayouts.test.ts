@@ -76,6 +76,28 @@ describe('judgements in pdftotext layouts', () => {
     ]);
   });
 
+  it('reads no table row from the end of a sentence in the introduction after the table', () => {
+    const report = ilacs(
+      'Judgement',
+      '',
+      'Grade',
+      '',
+      'The experiences and progress of care',
+      'leavers',
+      '',
+      'Inadequate',
+      '',
+      'Since the last inspection in 2019, improvements have been made in',
+      'some areas of practice. However, the quality of practice is too variable, and',
+      'progress of children and young people is too variable, and for care leavers they are',
+      'inadequate.',
+      '',
+      'What needs to improve',
+      '- The quality of plans.',
+    );
+    assert.deepEqual(judgements(report), ['care-leavers inadequate table 9']);
+  });
+
   it('finds ILACS judgement sections headed as sentences, with or without their The', () => {
     const report = ilacs(
       'What needs to improve',

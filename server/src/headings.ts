@@ -171,6 +171,8 @@ function matchHeading(text: string, kind: ReportKind): Omit<HeadingMatch, 'lineC
   // does; but some reports word a judgement heading as a sentence with its grade (`The
   // impact of leaders on social work practice with children and families is good.`).
   const sentence = /\.\s*$/.test(text);
+  // A news summary's judgements are sentences that open what inspectors highlighted.
+  if (sentence && kind === 'ilacs-summary') return undefined;
   // Nor goes on after a comma: `... who need help and protection,` / `already good ...`.
   if (/,\s*$/.test(text)) return undefined;
   const key = headingKey(text);

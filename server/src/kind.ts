@@ -33,6 +33,8 @@ const summarySignals = [
 ];
 
 const headLines = 80;
+// The longest line of a title wrapped by pdftotext, in characters; body lines run to about 90.
+const titleLine = 60;
 
 export interface KindResult {
   readonly kind: ReportKind;
@@ -64,11 +66,11 @@ function detectBuiltInKind(lines: readonly Line[]): KindResult {
   for (const signal of titleSignals) {
     const found = findSignal(head, signal.pattern);
     if (found) {
-      if (signal.kind === 'ilacs-report') {
+      // A report's title block gives its inspection dates, which a summary does not: only
+      // without them is the whole text searched for a summary's wording.
+      if (signal.kind === 'ilacs-report' && !head.some((line) => /^inspection dates?:/i.test(line.text))) {
         const summary = summaryEvidence(lines);
-        if (summary.length >= 2 && !head.some((line) => /^inspection dates?:/i.test(line.text))) {
-          return { kind: 'ilacs-summary', evidence: summary };
-        }
+        if (summary.length >= 2) return { kind: 'ilacs-summary', evidence: summary };
       }
       return { kind: signal.kind, evidence: [found] };
     }
@@ -89,17 +91,23 @@ function firstContentLines(lines: readonly Line[], count: number): Line[] {
 }
 
 function findSignal(head: readonly Line[], pattern: { test(text: string): boolean }): Evidence | undefined {
+  // Whether each line matches alone, asked once a line: every kind's pattern runs over
+  // the whole opening of the documents of the kinds tried after it.
+  const alone: (boolean | undefined)[] = [];
+  const matchesAlone = (index: number): boolean => (alone[index] ??= pattern.test(head[index].text));
+  // Titles and subject lines are short; paragraphs are not worth searching.
+  const searched = (index: number): boolean => index < head.length && head[index].text.length <= 300;
   for (let i = 0; i < head.length; i++) {
+    if (!searched(i)) continue;
     const line = head[i];
-    // Titles and subject lines are short; paragraphs are not worth searching.
-    if (line.text.length > 300) continue;
-    if (pattern.test(line.text)) return { text: line.text, range: linesRange(line) };
-    // Joined with the next lines only where the next line alone does not match.
+    if (matchesAlone(i)) return { text: line.text, range: linesRange(line) };
+    // Joined with the next line, and a third where the two are a title's short lines (a
+    // title set large wraps at half a body line), only where the next line alone does not match.
     let joined = line.text;
-    for (const next of head.slice(i + 1, i + 3)) {
-      if (next.text.length > 300 || pattern.test(next.text)) break;
-      joined += ` ${next.text}`;
-      if (pattern.test(joined)) return { text: joined, range: linesRange(line, next) };
+    for (let next = i + 1; next < i + 3 && searched(next) && !matchesAlone(next); next++) {
+      if (next === i + 2 && joined.length > 2 * titleLine) break;
+      joined += ` ${head[next].text}`;
+      if (pattern.test(joined)) return { text: joined, range: linesRange(line, head[next]) };
     }
   }
   return undefined;

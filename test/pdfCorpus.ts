@@ -9,9 +9,7 @@ import { findingCategories, type Report } from '../server/src/model';
 import { parseReport } from '../server/src/parser';
 import { pdfText } from '../server/src/pdf';
 import { flatten } from '../server/src/references';
-
-/** The published PDFs and their pdftotext text, beside the repository; a fresh clone has none. */
-export const corpusWideDir = path.resolve(__dirname, '..', '..', 'shared', 'corpus-wide');
+import { corpusWideDir } from './unit/helpers';
 
 /** The names (without extension) of the PDFs that have their text beside them. */
 export function corpusPdfNames(): string[] {

@@ -4,7 +4,7 @@
 import { gradeOnly, gradesIn, judgementArea } from './grades';
 import { headingKey } from './headings';
 import type { Furniture, FurnitureKind, Judgement, Metadata, Range, ReportKind } from './model';
-import { linesRange, range, type Line } from './text';
+import { linesRange, monthNames, range, type Line } from './text';
 
 export interface RawContentsEntry {
   readonly title: string;
@@ -21,7 +21,7 @@ export interface FrontMatter {
   readonly bodyEnd: number;
 }
 
-const month = '(?:january|february|march|april|may|june|july|august|september|october|november|december)';
+const month = `(?:${monthNames.join('|')})`;
 const dateLine = new RegExp(`^\\d{1,2} ${month} \\d{4}$`, 'i');
 
 interface Context {
@@ -276,7 +276,7 @@ function overallSentence(lines: readonly Line[], frontEnd: number): Judgement[] 
 }
 
 // A row's number in a single inspection framework table: `1.`, `2.1`.
-const numberedRow = /^\d(?:\.\d)?\.?\s/;
+const numberedRow = /^\d(?:\.\d)?\.?\s+/;
 
 interface TableResult {
   readonly judgements: Judgement[];
@@ -325,7 +325,7 @@ function readJudgementTable(context: Context, from: number, to: number): TableRe
     const grade = twoLines ?? gradeOnly(line.text);
     const label = grade && !prose ? labels.shift() : undefined;
     if (grade && label) {
-      const labelText = label.map((part) => part.text).join(' ').replace(/^\d(?:\.\d)?\.?\s+/, '');
+      const labelText = label.map((part) => part.text).join(' ').replace(numberedRow, '');
       // A cell wraps over three lines at most: more is the title block above the table,
       // which names the Local Safeguarding Children Board without grading it. The overall
       // sentence above the table, wrapped before its grade, is read as a sentence.

@@ -170,24 +170,21 @@ export function buildSections(
       const next = blocks[i + 1];
       const nextGrade = !match?.grade && match?.rule?.graded && next?.type === 'paragraph' && next.lines.length <= 2 ? gradeOnly(next.text) : undefined;
       const repeated = repeatedHeading(stack[stack.length - 1], match?.name ?? block.text, block);
-      // In a SIF report, a judgement's name straight over a numbered or bulleted item is a
-      // sub-heading, not the judgement's own section (which has a grade or a `Summary`
-      // under it): inside an open list of priority actions or areas for improvement it
-      // heads a group of that list, whose findings keep the list's category; elsewhere
-      // among the local authority's recommendations or findings it is a plain sub-heading.
+      // A judgement's name straight over a numbered or bulleted item is a sub-heading, not
+      // the judgement's own section (which has a grade or a `Summary` under it): in an open
+      // list of priority actions or areas for improvement (SIF reports of 2015), a group of
+      // that list whose findings keep its category; elsewhere among a SIF report's
+      // recommendations or findings, a plain sub-heading.
       const overItem = !repeated && match?.rule?.role === 'judgement' && !match.grade && !nextGrade && (next?.type === 'numbered' || next?.type === 'item');
       const list = overItem ? openList(stack) : undefined;
-      const subHeading = overItem && !list && kind === 'sif-report' && withinFindings(stack);
-      const section =
-        repeated ??
-        (list
-          ? open(match?.name ?? block.text, 'other', blockRange(block), [list.role], false)
-          : open(match?.name ?? block.text, subHeading ? 'other' : (match?.rule?.role ?? 'other'), blockRange(block), match?.rule?.parents, !match?.rule || subHeading));
-      let grade = list || subHeading ? undefined : match?.grade;
+      const subHeading = overItem && (list !== undefined || (kind === 'sif-report' && withinFindings(stack)));
+      const role = subHeading ? 'other' : (match?.rule?.role ?? 'other');
+      const section = repeated ?? open(match?.name ?? block.text, role, blockRange(block), list ? [list.role] : match?.rule?.parents, !list && (!match?.rule || subHeading));
+      let grade = subHeading ? undefined : match?.grade;
       let graded = blockRange(block);
       // A grade on the line after a judgement heading (`Requires improvement`, `Grade 4
       // (Inadequate)`) belongs to the heading.
-      const box = match?.rule?.graded && !match.grade && !nextGrade && !subHeading && !list ? gradeBox(blocks, i + 1) : undefined;
+      const box = match?.rule?.graded && !match.grade && !nextGrade && !subHeading ? gradeBox(blocks, i + 1) : undefined;
       if (box) {
         grade = box.grade;
         graded = blockRange(box.block);

@@ -90,11 +90,12 @@ const closingPunctuation = ' .:;,?!';
 const irregularSpace = /\s\s|[^\S ]/;
 // Beyond ASCII, or a backtick.
 const unusual = /[^\x00-\x5f\x61-\x7f]/;
+// Every dash, the minus sign and the box-drawing line that some PDFs print for a dash
+// (`Inspection findings ─ the Local Safeguarding Children Board`).
+const dashes = '\u2010\u2011\u2012\u2013\u2014\u2015\u2212\u2500';
 // Superscripts (footnote marks) go; curly quotes, the modifier apostrophe and the
-// backtick straighten; every dash, the minus sign and the box-drawing line that some PDFs
-// print for a dash (`Inspection findings ─ the Local Safeguarding Children Board`) become
-// a hyphen.
-const foldedCharacters = /[\u00b9\u00b2\u00b3\u2070-\u2079\u2018\u2019\u02bc`\u201c\u201d\u2010-\u2015\u2212\u2500]/g;
+// backtick straighten; the dashes become a hyphen.
+const foldedCharacters = new RegExp(`[\u00b9\u00b2\u00b3\u2070-\u2079\u2018\u2019\u02bc\`\u201c\u201d${dashes}]`, 'g');
 const foldedAs: Record<string, string> = {
   '\u2018': "'",
   '\u2019': "'",
@@ -102,7 +103,7 @@ const foldedAs: Record<string, string> = {
   '`': "'",
   '\u201c': '"',
   '\u201d': '"',
-  ...Object.fromEntries([...'\u2010\u2011\u2012\u2013\u2014\u2015\u2212\u2500'].map((dash) => [dash, '-'])),
+  ...Object.fromEntries([...dashes].map((dash) => [dash, '-'])),
 };
 
 // Anchored at both ends and with one character class, so that it stays linear on a

@@ -8,9 +8,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { findingCategories, type FindingCategory } from '../../server/src/model';
 import { parseReport } from '../../server/src/parser';
-import { repoRoot } from './helpers';
+import { corpusDir, repoRoot } from './helpers';
 
-const shared = path.resolve(repoRoot, '..', 'shared');
+const shared = path.dirname(corpusDir);
 
 interface Expected {
   /** Relative to the repository's parent: `seeds/...` is the repository's own. */

@@ -4,7 +4,8 @@
 // clone has no ../shared: the tests are then pending.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import { corpusPdfNames, corpusWideDir, differences, readBoth, type Reading } from '../pdfCorpus';
+import { corpusPdfNames, differences, readBoth, type Reading } from '../pdfCorpus';
+import { corpusWideDir } from './helpers';
 
 type Criterion = 'kind' | 'sections' | 'judgements' | 'findings' | 'errors';
 

@@ -1,6 +1,6 @@
 // `section.missing` and `section.missing-usual`: what a report of its kind, period and part
 // must or nearly always does contain. Nothing here says which sections are required: the
-// published documents do. `npm run corpus -- --evidence --write` counts, for each kind,
+// published documents do. `npm run corpus -- --write` counts, for each kind,
 // period and part, how many documents have each expected section (section-evidence.json,
 // shown in docs/section-evidence.md), and a test keeps those counts true of the corpora.
 // A section that every document of its group has is required; one that nine in ten or
@@ -43,7 +43,7 @@ export interface Count {
   readonly documents: number;
 }
 
-/** Counts by kind, period, part and section id, as `npm run corpus -- --evidence` writes them. */
+/** Counts by kind, period, part and section id, as `npm run corpus -- --write` writes them. */
 export type SectionEvidence = Record<string, Record<string, Record<string, Record<string, Count>>>>;
 
 const usualShare = 0.9;
@@ -59,7 +59,8 @@ const area = (wanted: JudgementArea) => (section: Section) => section.role === '
 const graded = (wanted: JudgementArea) => (section: Section) => section.role === 'graded-subjudgement' && judgementArea(section.name) === wanted;
 const named = (key: string) => (section: Section) => headingKey(section.name) === key;
 
-type Expected = Omit<ExpectedSection, 'part'> & { readonly part?: Part };
+/** An expected section before it is put in its part. */
+type Expected = Omit<ExpectedSection, 'part'>;
 
 const helpAndProtection: Expected = {
   id: 'help-and-protection',
@@ -207,9 +208,13 @@ export function countFor(report: Pick<Report, 'kind' | 'period'>, section: Expec
   const byPeriod = counts[evidenceKind(report.kind)] ?? {};
   // A document without a date is held only to what its kind has in every period.
   const periods = report.period !== undefined ? [report.period] : periodsOf(report.kind);
-  const found = periods.map((period) => byPeriod[period]?.[section.part]?.[section.id]);
-  if (found.some((count) => count === undefined)) return undefined;
-  return found.reduce((sum, count) => ({ having: sum.having + count!.having, documents: sum.documents + count!.documents }), { having: 0, documents: 0 });
+  let total: Count = { having: 0, documents: 0 };
+  for (const period of periods) {
+    const count = byPeriod[period]?.[section.part]?.[section.id];
+    if (!count) return undefined;
+    total = { having: total.having + count.having, documents: total.documents + count.documents };
+  }
+  return total;
 }
 
 /**

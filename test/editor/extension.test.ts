@@ -2,9 +2,11 @@
 // the findings view, the jump to an area for priority action, and the Problems an edit
 // raises and its undo clears. Screenshots of the window go to the README.
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { InspectionReportsApi } from '../../client/src/extension';
-import { activate, essex, open, treeLabels, waitFor } from './helpers';
+import { activate, essex, extensionId, open, seed, treeLabels, waitFor } from './helpers';
 import { screenshot } from './screenshot';
 
 describe('Inspection Reports in VS Code', () => {
@@ -104,6 +106,34 @@ describe('Inspection Reports in VS Code', () => {
     await waitFor('the problem to clear', () => problems().length === 0 || undefined);
     // The editor hears that the document is clean in a message of its own, after the text.
     await waitFor('the document to be clean again', () => !editor.document.isDirty || undefined);
+  });
+
+  it('says, as information, that a published focused visit names nothing to improve (screenshot)', async function () {
+    // A letter of the wide corpus beside the repository (not beside a packaged extension),
+    // in the workspace for a while, as a download would be.
+    const name = 'westminster-focused-visit-20-july-2022.txt';
+    const published = path.resolve(vscode.extensions.getExtension(extensionId)?.extensionPath ?? '', '..', 'shared', 'corpus-wide', name);
+    if (!fs.existsSync(published)) this.skip();
+    await vscode.workspace.fs.writeFile(seed(name), fs.readFileSync(published));
+    try {
+      const editor = await open(name);
+      const found = await waitFor('the letter’s problems', () => {
+        const problems = vscode.languages.getDiagnostics(editor.document.uri).filter((diagnostic) => diagnostic.source === 'inspection-reports');
+        return problems.length > 0 ? problems : undefined;
+      });
+      // Published and complete: no error, only what a reader should know.
+      assert.deepEqual(found.map((diagnostic) => [typeof diagnostic.code === 'object' ? diagnostic.code.value : diagnostic.code, diagnostic.severity]), [
+        ['section.missing-usual', vscode.DiagnosticSeverity.Information],
+      ]);
+      assert.match(found[0].message, /^This focused visit names nothing to improve: .* 102 of 107 published ones of 2019–22 have\.$/);
+      // It names no finding of any category: the findings view has none to list.
+      await waitFor('the findings view to empty', async () => (await treeLabels(api)).length === 0 || undefined);
+      await vscode.commands.executeCommand('workbench.actions.view.problems');
+      await screenshot('usual-section');
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      await vscode.workspace.fs.delete(seed(name));
+    }
   });
 
   it('turns a rule off for one file, as its quick fix does, and shows the report summary', async () => {

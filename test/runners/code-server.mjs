@@ -293,6 +293,10 @@ try {
       screenshotChain = screenshotChain.then(async () => {
         const partial = `${target}.partial-${process.pid}.png`;
         try {
+          // The window draws what the extension host said a moment ago (a view's new items
+          // come over a message of their own): let it catch up, then wait for a frame.
+          await new Promise((resolve) => setTimeout(resolve, 500));
+          await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
           await page.screenshot({ path: partial, animations: 'disabled' });
           fs.renameSync(partial, target); // atomic: the test sees a complete file
           note(`screenshot ${target}`);

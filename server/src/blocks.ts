@@ -119,9 +119,12 @@ export function buildBlocks(lines: readonly Line[], options: BlockOptions): Bloc
 
     let marker = markerOf(line, options.unwrapped);
     // `... in 2014–` / `15. Inspectors found`: a wrapped line that starts with a number is
-    // no new paragraph while the full line above it leaves its sentence unfinished.
+    // no new paragraph while the full line above it leaves its sentence unfinished, unless
+    // it is the next number of the paragraph it would go on (a recommendation that ends
+    // without its full stop, `... drive improvements in service quality` / `45. Ensure`).
     const above = lines[i - 1];
-    if (marker?.type === 'numbered' && !gap && !options.unwrapped && current && above.text.length >= 50 && !endsSentence(above.text)) {
+    const nextNumber = marker?.type === 'numbered' && current?.type === 'numbered' && marker.number === (current.number ?? 0) + 1;
+    if (marker?.type === 'numbered' && !nextNumber && !gap && !options.unwrapped && current && above.text.length >= 50 && !endsSentence(above.text)) {
       marker = undefined;
     }
     const previous = current ?? drafts[drafts.length - 1];

@@ -136,10 +136,14 @@ function isUnwrapped(lines: readonly Line[]): boolean {
  * A heading starts after a blank line, a page break or a finished sentence: the same
  * words inside a wrapped paragraph are not a heading.
  */
+// A judgement sentence that ends in its grade with no full stop (`The Local Safeguarding
+// Children Board is outstanding` / `Executive summary`, with no blank line between).
+const gradeEnds = /\b(?:is|are|requires?|be) (?:good|outstanding|inadequate|improvement to be good|improvement)$/i;
+
 function startsSomething(lines: readonly Line[], index: number): boolean {
   const line = lines[index];
   const before = lines[index - 1];
-  if (!before || line.pageBreak || before.text.length === 0 || /[.?!:)]$/.test(before.text)) return true;
+  if (!before || line.pageBreak || before.text.length === 0 || /[.?!:)]$/.test(before.text) || gradeEnds.test(before.text)) return true;
   // A bullet without a full stop, or a judgement sentence without one, can stand right
   // above a heading (`Findings` in Doncaster's 2019 letter, `Areas for improvement` under
   // an LSCB's grade): a capitalised line with a list starting under it.

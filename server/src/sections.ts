@@ -75,14 +75,15 @@ function leadInOf(block: Block, kind: ReportKind): LeadIn | undefined {
 
 /**
  * A heading that repeats the open section's is the same section: a table's header row
- * repeated on the next line by extraction (the heading then covers both lines), or a
+ * repeated under it by extraction (the heading then covers both), or a
  * judgement heading repeated, with its grade, in a small `Key Judgement` / `Judgement
  * Grade` table under it.
  */
 function repeatedHeading(current: DraftSection | undefined, name: string, heading: Block): DraftSection | undefined {
   if (!current || current.children.length > 0 || headingKey(current.name) !== headingKey(name)) return undefined;
   const last = heading.lines[heading.lines.length - 1];
-  if (current.blocks.length === 0 && current.headingRange.end.line + 1 === heading.lines[0].index) {
+  // Nothing but blank lines between them (a PDF's table sets its header row apart).
+  if (current.blocks.length === 0) {
     current.headingRange = range(current.headingRange.start.line, current.headingRange.start.character, last.index, last.end);
     return current;
   }

@@ -185,6 +185,8 @@ describe('judgements in pdftotext layouts', () => {
     assert.deepEqual(
       sections.map((section) => `${section.role} ${section.name}`),
       [
+        // Straight under the overall judgement sentence, which ends in its grade.
+        'executive-summary Executive summary',
         'recommendations Recommendations',
         'other Leadership, management and governance',
         'judgement The experiences and progress of children who need help and protection',

@@ -6,56 +6,53 @@ import * as assert from 'node:assert/strict';
 import { parseReport } from '../../server/src/parser';
 import { flattenSections, joinLines } from './helpers';
 
-const sifTitle = [
-  'Exampleshire Council',
-  'Inspection of services for children in need of help and',
-  'protection, children looked after and care leavers',
-  'Inspection date: 6 March 2017–30 March 2017',
-  '',
-];
+/** A SIF report, as pdftotext writes its title block, with this body. */
+function sif(...body: string[]) {
+  return parseReport(
+    joinLines(
+      'Exampleshire Council',
+      'Inspection of services for children in need of help and',
+      'protection, children looked after and care leavers',
+      'Inspection date: 6 March 2017–30 March 2017',
+      '',
+      ...body,
+    ),
+  );
+}
 
 describe('line breaks as pdftotext leaves them', () => {
   it('starts the next recommendation after one that ends without its full stop', () => {
-    const report = parseReport(
-      joinLines(
-        ...sifTitle,
-        'Recommendations',
-        '44. Further develop performance management arrangements to provide analysis of',
-        'the quality of work being undertaken and drive improvements in service quality',
-        '45. Ensure there is sufficient capacity and skills within the Independent Reviewing',
-        'Service to provide consistent quality assurance and robust challenge of the',
-        'work it reviews.',
-      ),
+    const report = sif(
+      'Recommendations',
+      '44. Further develop performance management arrangements to provide analysis of',
+      'the quality of work being undertaken and drive improvements in service quality',
+      '45. Ensure there is sufficient capacity and skills within the Independent Reviewing',
+      'Service to provide consistent quality assurance and robust challenge of the',
+      'work it reviews.',
     );
     assert.deepEqual(report.paragraphs.map((paragraph) => paragraph.number), [44, 45]);
   });
 
   it('but not a year wrapped onto the next line, whose number does not follow', () => {
-    const report = parseReport(
-      joinLines(
-        ...sifTitle,
-        'Recommendations',
-        '12. Ensure that the improvements in the timeliness of assessments made during 2014–',
-        '15. are sustained, so that children receive help when they need it most.',
-      ),
+    const report = sif(
+      'Recommendations',
+      '12. Ensure that the improvements in the timeliness of assessments made during 2014–',
+      '15. are sustained, so that children receive help when they need it most.',
     );
     assert.deepEqual(report.paragraphs.map((paragraph) => paragraph.number), [12]);
   });
 
   it('reads the board’s Executive summary straight under its judgement sentence', () => {
-    const report = parseReport(
-      joinLines(
-        ...sifTitle,
-        'The local authority',
-        'Information about this local authority area',
-        'Approximately 46,697 children and young people under the age of 18 years live here.',
-        '',
-        'The Local Safeguarding Children Board (LSCB)',
-        'The Local Safeguarding Children Board is outstanding',
-        'Executive summary',
-        'The City of York Local Safeguarding Children Board (CYSCB) is outstanding. The',
-        'independent chair is resolute in his leadership of the board.',
-      ),
+    const report = sif(
+      'The local authority',
+      'Information about this local authority area',
+      'Approximately 46,697 children and young people under the age of 18 years live here.',
+      '',
+      'The Local Safeguarding Children Board (LSCB)',
+      'The Local Safeguarding Children Board is outstanding',
+      'Executive summary',
+      'The City of York Local Safeguarding Children Board (CYSCB) is outstanding. The',
+      'independent chair is resolute in his leadership of the board.',
     );
     const board = report.sections.find((section) => section.role === 'lscb');
     assert.deepEqual(board?.children.map((section) => section.name), ['Executive summary']);

@@ -9,6 +9,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { checkReport } from '../server/src/diagnostics';
 import { parseReport } from '../server/src/parser';
+import { withoutByteOrderMark } from '../server/src/text';
 import { printHistoryBench } from './historyBench';
 import { lspTimings, type Timing } from './lspBench';
 import { peerComparisons } from './peerBench';
@@ -47,8 +48,7 @@ interface Row {
 let sink = 0;
 
 function read(file: string): string {
-  const text = fs.readFileSync(file, 'utf8');
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  return withoutByteOrderMark(fs.readFileSync(file, 'utf8'));
 }
 
 function workload(name: string, files: readonly string[]): Workload {

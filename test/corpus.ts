@@ -19,6 +19,7 @@ import type { Severity } from '../server/src/diagnostics/types';
 import { findingCategories, type FindingCategory, type Report } from '../server/src/model';
 import { parseReport } from '../server/src/parser';
 import { flatten } from '../server/src/references';
+import { withoutByteOrderMark } from '../server/src/text';
 import { measureRecall, recallTarget } from './mutations';
 import { evidenceMarkdown } from './sectionEvidence';
 
@@ -85,10 +86,8 @@ function main(): void {
   }
 }
 
-/** A document's text without the byte order mark that some files start with. */
 function readText(file: string): string {
-  const text = fs.readFileSync(file, 'utf8');
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  return withoutByteOrderMark(fs.readFileSync(file, 'utf8'));
 }
 
 /** Parses and checks one file; a file that fails shows as such rather than ending the run. */

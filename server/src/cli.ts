@@ -23,6 +23,7 @@ import {
 import { hasPdfHeader, pdfText, PdfError } from './pdf';
 import { parseReport } from './parser';
 import { flatten } from './references';
+import { withoutByteOrderMark } from './text';
 
 const usage = `Usage: inspection-report <command> [options] FILE...
 
@@ -320,8 +321,7 @@ function load(file: string): Loaded {
     if (error instanceof InputError) throw error;
     throw new InputError(`cannot read ${file}: ${reason(error)}`);
   }
-  let text = pdfTextOf(file) ?? bytes.toString('utf8');
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  const text = withoutByteOrderMark(pdfTextOf(file) ?? bytes.toString('utf8'));
   let report: Report;
   try {
     report = parseReport(text, { kinds });

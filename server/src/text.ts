@@ -148,5 +148,10 @@ export function looksBinary(source: string): boolean {
   return length > 0 && control / length > 0.1;
 }
 
+/** A file's text without the byte order mark some editors put before it. */
+export function withoutByteOrderMark(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
 /** The months as reports write them, January first: dates are read by these names. */
 export const monthNames: readonly string[] = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];

@@ -13,6 +13,7 @@ import { reportSymbols, type ReportSymbol } from '../features/workspaceSymbols';
 import type { KindDefinition, Report } from '../model';
 import { parseReport } from '../parser';
 import type { ReportFindings, Settings } from '../protocol';
+import { withoutByteOrderMark } from '../text';
 
 interface Indexed {
   readonly findings: ReportFindings;
@@ -142,8 +143,7 @@ export class WorkspaceIndex {
         this.reports.delete(uri);
         return;
       }
-      let text = await fs.readFile(file, 'utf8');
-      if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+      const text = withoutByteOrderMark(await fs.readFile(file, 'utf8'));
       this.store(uri, parseReport(text, { kinds: this.kinds }));
     } catch (error) {
       this.reports.delete(uri);

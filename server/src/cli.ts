@@ -34,7 +34,7 @@ Commands:
                                          recommendations, strengths, satisfactory
   check FILE|DIR... [--json]             diagnostics, one per line as file:line:col;
                                          directories are searched for *.txt files
-  summary FILE [--json]                  kind, authority, dates, judgements, counts
+  summary FILE [--json]                  kind and period, authority, dates, judgements, counts
 
 Options of every command:
   --kinds FILE                           further kinds of report, defined as in a
@@ -247,6 +247,7 @@ function summary(args: readonly string[]): number {
       file,
       kind: report.definition?.id ?? report.kind,
       kindName: kindName(report),
+      period: report.period ?? null,
       authority: meta.authority ?? null,
       title: meta.title ?? null,
       letterDate: meta.letterDate ?? null,
@@ -265,6 +266,7 @@ function summary(args: readonly string[]): number {
   const out = [
     `File:              ${file}`,
     `Kind:              ${kindName(report)} (${report.definition?.id ?? report.kind})`,
+    `Period:            ${report.period ?? none}`,
     `Authority:         ${meta.authority ?? none}`,
     `Title:             ${meta.title ?? none}`,
     `Letter date:       ${meta.letterDate ?? none}`,

@@ -35,6 +35,8 @@ describe('inspection-report with a PDF', () => {
     const pdf = JSON.parse(fromPdf.stdout);
     const text = JSON.parse(run('summary', '--json', path.join(seedsDir, '001_3fc988dedc62c826.txt')).stdout);
     assert.equal(pdf.kind, text.kind);
+    assert.equal(text.period, '2009');
+    assert.equal(pdf.period, text.period);
     assert.equal(pdf.letterDate, text.letterDate);
     assert.equal(pdf.authority, 'Essex County Council');
     assert.equal(pdf.signatory, text.signatory);

@@ -81,6 +81,8 @@ interface Draft {
   depth?: number;
   number?: number;
   continued: boolean;
+  /** Its glyph or number stood alone on its line, its text after a blank line. */
+  apart?: boolean;
 }
 
 export function buildBlocks(lines: readonly Line[], options: BlockOptions): Block[] {
@@ -148,7 +150,14 @@ export function buildBlocks(lines: readonly Line[], options: BlockOptions): Bloc
     if (!marker && (current?.type === 'numbered' || current?.type === 'item') && current.parts.length === 0) {
       current.lines.push(line);
       current.parts.push(line.text);
+      current.apart = true;
       continue;
+    }
+    // In such a list, where pdftotext wrote the glyphs apart from their texts, it can
+    // leave one text without its glyph: a text in lower case after a blank line, under an
+    // item whose glyph stood apart, is the next item (Hillingdon's SEND report of 2024).
+    if (!marker && gap && !afterBreak && current?.type === 'item' && current.apart && startsLowerCase(line.text)) {
+      marker = { type: 'item', glyph: '', depth: current.depth ?? 0, skip: 0 };
     }
     close();
     const rest = marker ? line.text.slice(marker.skip) : line.text;

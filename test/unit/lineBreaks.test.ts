@@ -1,7 +1,8 @@
 // Where pdftotext leaves no blank line, or one too many: a recommendation that ends without
-// its full stop, the board's `Executive summary` straight under its judgement sentence, and
-// a table's header row that repeats the heading above it after a blank line. Each fixture
-// copies the layout of a published report (Southampton 2014, York 2017, Bury SEND 2024).
+// its full stop, the board's `Executive summary` straight under its judgement sentence, a
+// table's header row that repeats the heading above it after a blank line, and a list
+// whose glyphs stand apart from their texts. Each fixture copies the layout of a published
+// report (Southampton 2014, York 2017, Bury and Hillingdon SEND 2024).
 import * as assert from 'node:assert/strict';
 import { parseReport } from '../../server/src/parser';
 import { flattenSections, joinLines } from './helpers';
@@ -73,5 +74,48 @@ describe('line breaks as pdftotext leaves them', () => {
       ),
     );
     assert.deepEqual(flattenSections(report.sections).map((section) => [section.name, section.headingRange.start.line, section.headingRange.end.line]), [['Areas for improvement', 3, 5]]);
+  });
+
+  it('keeps a list’s item whose glyph pdftotext wrote elsewhere, where the glyphs stand apart', () => {
+    const report = parseReport(
+      joinLines(
+        'Area SEND inspection of Exampleshire Local Area Partnership',
+        'Inspection dates: 29 April 2024 to 3 May 2024',
+        '',
+        'Areas for improvement',
+        'Leaders should strengthen their quality assurance of EHC plans. This includes:',
+        '▪',
+        '',
+        'improving the quality and timeliness of annual reviews',
+        '',
+        '▪',
+        '',
+        'improving the specificity of outcomes, ensuring that they help the child or',
+        'young person in readiness for transfer through to their next phase of education',
+        '',
+        'significantly increasing the timeliness with which final amended EHC plans are',
+        'issued.',
+      ),
+    );
+    assert.deepEqual(
+      report.items.map((item) => item.text.split(' ').slice(0, 3).join(' ')),
+      ['improving the quality', 'improving the specificity', 'significantly increasing the'],
+    );
+  });
+
+  it('but not a wrapped line’s end that a blank line set apart from its bullet', () => {
+    const report = parseReport(
+      joinLines(
+        'Inspection of Exampleshire local authority children’s services',
+        'Inspection dates: 16 to 27 September 2019',
+        '',
+        'What needs to improve',
+        '◼ The quality of plans for children across the service, particularly timescales for',
+        '',
+        'actions.',
+      ),
+    );
+    // Its glyph stood on its line: `actions.` is no item of its own.
+    assert.deepEqual(report.items.map((item) => item.text), ['The quality of plans for children across the service, particularly timescales for']);
   });
 });

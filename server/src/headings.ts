@@ -174,7 +174,7 @@ function matchHeading(text: string, kind: ReportKind): Omit<HeadingMatch, 'lineC
   // A news summary's judgements are sentences that open what inspectors highlighted.
   if (sentence && kind === 'ilacs-summary') return undefined;
   // Nor goes on after a comma: `... who need help and protection,` / `already good ...`.
-  if (/,\s*$/.test(text)) return undefined;
+  if (text.trimEnd().endsWith(',')) return undefined;
   const key = headingKey(text);
   if (!anyHeadingRule.test(key)) return undefined;
   for (const rule of headingRules) {

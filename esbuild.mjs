@@ -10,7 +10,7 @@ const entries = [
   { in: 'client/src/extension.ts', out: 'client', external: ['vscode'] },
   // PDF.js on its own, loaded by pdf.ts on the first PDF (see pdfJsApart below).
   { in: 'server/src/pdfjs.mts', out: 'pdfjs', own: true },
-  { in: 'server/src/main.ts', out: 'server' },
+  { in: 'server/src/main.ts', out: 'server', banner: '#!/usr/bin/env node' },
   { in: 'server/src/cli.ts', out: 'cli', banner: '#!/usr/bin/env node' },
   { in: 'test/corpus.ts', out: 'corpus' },
   { in: 'test/bench.ts', out: 'bench' },

@@ -1,11 +1,11 @@
 // The commands of the palette, the findings view and the quick fixes: moving between
 // areas for priority action, going to a finding, the report summary, copying and
-// exporting findings, and turning a rule off for one file.
+// exporting findings, and turning a rule off for one file (in VS Code's settings).
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { exportFindings, type ExportFormat } from '../../server/src/features/exportFindings';
 import type { Finding, Range } from '../../server/src/model';
-import { ignoreRuleInFileCommand, reportSummaryRequest, workspaceFindingsRequest, type IgnoreRuleInFileArguments, type ReportFindings } from '../../server/src/protocol';
+import { reportSummaryRequest, workspaceFindingsRequest, type IgnoreRuleInFileArguments, type ReportFindings } from '../../server/src/protocol';
 import type { ActiveReport } from './activeReport';
 import type { FindingsView } from './findingsView';
 import { pdfOf } from './pdfReports';
@@ -26,7 +26,6 @@ export function registerCommands(active: ActiveReport, view: FindingsView): vsco
       if (filter !== undefined) await view.setFilter(filter);
     }),
     command('inspectionReports.clearFindingsFilter', () => view.setFilter('')),
-    command(ignoreRuleInFileCommand, (args: IgnoreRuleInFileArguments) => ignoreRuleInFile(args)),
   ];
 }
 
@@ -116,8 +115,12 @@ async function exportCommand(active: ActiveReport): Promise<void> {
   void vscode.window.showInformationMessage(`Exported the findings of ${reports.length} ${reports.length === 1 ? 'report' : 'reports'} to ${vscode.workspace.asRelativePath(target)}.`);
 }
 
-/** Adds the code to `inspectionReports.diagnostics.ignore` for this file, in its folder's settings. */
-async function ignoreRuleInFile({ uri, code }: IgnoreRuleInFileArguments): Promise<void> {
+/**
+ * Adds the code to `inspectionReports.diagnostics.ignore` for this file, in its folder's
+ * settings. The language client registers the command (the server offers it); its
+ * middleware calls this.
+ */
+export async function ignoreRuleInFile({ uri, code }: IgnoreRuleInFileArguments): Promise<void> {
   // A PDF's text is named by its PDF in the settings, as the server names it.
   const resource = pdfOf(vscode.Uri.parse(uri)) ?? vscode.Uri.parse(uri);
   const folder = vscode.workspace.getWorkspaceFolder(resource);

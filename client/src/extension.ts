@@ -3,9 +3,10 @@
 // disposed with it.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import { ignoreRuleInFileCommand, type IgnoreRuleInFileArguments } from '../../server/src/protocol';
 import { ActiveReport } from './activeReport';
 import { registerAuthorityHistory, type AuthorityHistoryPanel } from './authorityHistory';
-import { registerCommands } from './commands';
+import { ignoreRuleInFile, registerCommands } from './commands';
 import { FindingsView } from './findingsView';
 import { startLanguageClient } from './languageClient';
 import { registerLanguageDetection } from './languageDetection';
@@ -25,7 +26,11 @@ export interface InspectionReportsApi {
 export async function activate(context: vscode.ExtensionContext): Promise<InspectionReportsApi> {
   const detection = registerLanguageDetection();
   context.subscriptions.push(detection);
-  client = await startLanguageClient(context);
+  client = await startLanguageClient(context, {
+    // The server runs the commands of its code actions for any editor; this one is run
+    // here instead, where it can write VS Code's settings as a user expects.
+    executeCommand: (command, args, next) => (command === ignoreRuleInFileCommand ? ignoreRuleInFile(args[0] as IgnoreRuleInFileArguments) : next(command, args)),
+  });
   context.subscriptions.push(detection.listen(client));
   const active = new ActiveReport(client);
   const findingsView = new FindingsView(active);

@@ -2,11 +2,11 @@
 // document of the report language, and passes the `inspectionReports` settings along.
 import * as path from 'node:path';
 import type * as vscode from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { LanguageClient, TransportKind, type LanguageClientOptions, type Middleware, type ServerOptions } from 'vscode-languageclient/node';
 
 export const languageId = 'inspection-report';
 
-export async function startLanguageClient(context: vscode.ExtensionContext): Promise<LanguageClient> {
+export async function startLanguageClient(context: vscode.ExtensionContext, middleware: Middleware): Promise<LanguageClient> {
   const module = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
     run: { module, transport: TransportKind.ipc },
@@ -15,6 +15,7 @@ export async function startLanguageClient(context: vscode.ExtensionContext): Pro
   const clientOptions: LanguageClientOptions = {
     documentSelector: [{ language: languageId }],
     synchronize: { configurationSection: 'inspectionReports' },
+    middleware,
   };
   // The id makes `inspectionReports.trace.server` the trace setting.
   const client = new LanguageClient('inspectionReports', 'Inspection Reports', serverOptions, clientOptions);

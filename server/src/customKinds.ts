@@ -1,11 +1,13 @@
-// A workspace's own kinds of report, read from its `.inspection-reports.json`: checked
+// A workspace folder's `.inspection-reports.json`: its own kinds of report, and the
+// diagnostic codes turned off for some of its files (what the quick fix "Turn off … for
+// this file" writes in editors whose settings a language server cannot change). Checked
 // against the schema that VS Code also completes and validates the file with, plus what
-// a schema cannot say (an id taken by a built-in kind or used twice). A kind with a
-// problem is left out and the problem is placed where it stands in the file; the good
-// kinds are kept. Nothing in the file is a pattern, so nothing in it can make the parser
-// backtrack: every phrase and heading is compared as folded wording.
+// a schema cannot say (an id taken by a built-in kind or used twice). A kind or entry
+// with a problem is left out and the problem is placed where it stands in the file; the
+// good ones are kept. Nothing in the file is a pattern, so nothing in it can make the
+// parser backtrack: every phrase and heading is compared as folded wording.
 import Ajv from 'ajv';
-import { findNodeAtLocation, getNodeValue, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
+import { applyEdits, findNodeAtLocation, getNodeValue, modify, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import schema from '../../schemas/report-kinds.schema.json';
 import type { KindDefinition, Range, ReportKind } from './model';
 
@@ -22,13 +24,18 @@ export interface KindsProblem {
 
 export interface KindsFile {
   readonly kinds: readonly KindDefinition[];
+  /** Codes turned off by file: glob or path relative to the folder → codes. */
+  readonly ignore: Readonly<Record<string, readonly string[]>>;
   readonly problems: readonly KindsProblem[];
 }
 
 const builtInKinds: readonly ReportKind[] = ['cra-letter', 'sif-report', 'ilacs-report', 'ilacs-summary', 'focused-visit', 'send-report', 'lac-report', 'lscb-review', 'custom', 'unknown'];
 
 // Compiled once: the schema is the extension's, not the workspace's.
-const validateKind = new Ajv({ allErrors: true, strict: false }).compile<RawKind>({ ...schema.definitions.kind, definitions: schema.definitions });
+const ajv = new Ajv({ allErrors: true, strict: false });
+const validateKind = ajv.compile<RawKind>({ ...schema.definitions.kind, definitions: schema.definitions });
+const validateIgnoreEntry = ajv.compile<string[]>(schema.properties.ignore.additionalProperties);
+const usableIgnoreKey = new RegExp(schema.properties.ignore.propertyNames.pattern, 'u');
 
 interface RawKind {
   id: string;
@@ -47,19 +54,33 @@ export function readKindsFile(text: string): KindsFile {
   if (errors.length > 0 || !root) {
     const error = errors[0] ?? { error: 0, offset: 0, length: 0 };
     const reason = errors.length > 0 ? printParseErrorCode(error.error) : 'EmptyFile';
-    return { kinds: [], problems: [{ message: `${kindsFileName} is not JSON (${reason}); no kinds were read from it.`, range: at(error.offset, error.length) }] };
+    return { kinds: [], ignore: {}, problems: [{ message: `${kindsFileName} is not JSON (${reason}); nothing was read from it.`, range: at(error.offset, error.length) }] };
   }
   const problems: KindsProblem[] = [];
   const place = (node: Node | undefined) => (node ? at(node.offset, node.length) : at(0, 0));
+  const nameOf = (path: (string | number)[]) => findNodeAtLocation(root, path)?.parent?.children?.[0];
   const value: unknown = getNodeValue(root);
-  if (typeof value !== 'object' || value === null || Array.isArray(value) || !Array.isArray((value as { kinds?: unknown }).kinds)) {
-    return { kinds: [], problems: [{ message: `${kindsFileName} should be an object with a "kinds" list.`, range: place(root) }] };
+  const given = value as { kinds?: unknown; ignore?: unknown };
+  if (typeof value !== 'object' || value === null || Array.isArray(value) || !(given.kinds === undefined || Array.isArray(given.kinds)) || !(given.ignore === undefined || isObject(given.ignore))) {
+    return { kinds: [], ignore: {}, problems: [{ message: `${kindsFileName} should be an object with a "kinds" list, an "ignore" object, or both.`, range: place(root) }] };
   }
   for (const key of Object.keys(value)) {
-    if (key !== 'kinds' && key !== '$schema') problems.push({ message: `Unknown property "${key}": a kinds file has "kinds" only.`, range: place(findNodeAtLocation(root, [key])?.parent?.children?.[0]) });
+    if (!(key in schema.properties)) problems.push({ message: `Unknown property "${key}": the file has "kinds" and "ignore" only.`, range: place(nameOf([key])) });
+  }
+  const ignore: Record<string, readonly string[]> = {};
+  for (const [key, codes] of Object.entries((given.ignore ?? {}) as Record<string, unknown>)) {
+    if (Object.keys(ignore).length >= schema.properties.ignore.maxProperties) {
+      problems.push({ message: `At most ${schema.properties.ignore.maxProperties} entries in "ignore"; the rest are left out.`, range: place(nameOf(['ignore', key])) });
+      break;
+    }
+    const problem = !usableIgnoreKey.test(key) || key.length > schema.properties.ignore.propertyNames.maxLength
+      ? 'should be a path or glob inside this folder, of up to 1000 characters and three wildcards'
+      : !validateIgnoreEntry(codes) ? `should list diagnostic codes: ${describe(validateIgnoreEntry.errors?.[0]?.message ?? 'is not valid', undefined)}` : undefined;
+    if (problem) problems.push({ message: `ignore[${JSON.stringify(key)}] ${problem}; that entry is left out.`, range: place(nameOf(['ignore', key])) });
+    else ignore[key] = codes as string[];
   }
   const kinds: KindDefinition[] = [];
-  const raw = (value as { kinds: unknown[] }).kinds;
+  const raw = (given.kinds ?? []) as unknown[];
   if (raw.length > schema.properties.kinds.maxItems) {
     problems.push({ message: `At most ${schema.properties.kinds.maxItems} kinds; the rest are left out.`, range: place(findNodeAtLocation(root, ['kinds'])) });
   }
@@ -93,7 +114,31 @@ export function readKindsFile(text: string): KindsFile {
       judgementScale: candidate.judgementScale ?? [],
     });
   });
-  return { kinds, problems };
+  return { kinds, ignore, problems };
+}
+
+/**
+ * The file's text with `code` turned off for `file` (relative to the folder, `/`-separated),
+ * its comments and layout kept; `text` undefined when there is no file yet. Undefined when
+ * the text is not JSON: it is the user's to mend, not to overwrite.
+ */
+export function withIgnoredCode(text: string | undefined, file: string, code: string): string | undefined {
+  // An empty file is as good as none.
+  const before = text?.trim() ? text : undefined;
+  const errors: ParseError[] = [];
+  const root = before === undefined ? undefined : parseTree(before, errors, { allowTrailingComma: true });
+  const value: unknown = root ? getNodeValue(root) : {};
+  if (errors.length > 0 || !isObject(value)) return undefined;
+  const ignored = isObject(value.ignore) && Array.isArray(value.ignore[file]) ? (value.ignore[file] as unknown[]) : [];
+  if (ignored.includes(code)) return text;
+  const eol = before?.includes('\r\n') ? '\r\n' : '\n';
+  const edits = modify(before ?? '{}', ['ignore', file], [...ignored, code], { formattingOptions: { insertSpaces: true, tabSize: 2, eol } });
+  const changed = applyEdits(before ?? '{}', edits);
+  return before === undefined ? `${changed}${eol}` : changed;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function describe(message: string, extra: string | undefined): string {

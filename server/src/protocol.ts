@@ -73,9 +73,10 @@ export interface ReportFindings {
 }
 
 /**
- * The quick fix "Turn off this rule for this file" runs this client command with
- * `{ uri, code }`: settings are the client's to write. It adds the code to
- * `inspectionReports.diagnostics.ignore` for the file.
+ * The quick fix "Turn off … for this file" runs this command with `{ uri, code }`
+ * (workspace/executeCommand). The server adds the code for the file to its workspace
+ * folder's `.inspection-reports.json`; VS Code's client runs it itself instead, adding the
+ * code to the setting `inspectionReports.diagnostics.ignore`.
  */
 export const ignoreRuleInFileCommand = 'inspectionReports.ignoreRuleInFile';
 export interface IgnoreRuleInFileArguments {

@@ -20,6 +20,7 @@ import {
   type Diagnostic,
   type ProtocolConnection,
   type PublishDiagnosticsParams,
+  type ServerCapabilities,
   type TextDocumentContentChangeEvent,
 } from 'vscode-languageserver/node';
 import { URI } from 'vscode-uri';
@@ -36,6 +37,8 @@ export interface TestClientOptions {
   readonly filesExclude?: Record<string, boolean>;
   readonly debounceMs?: number;
   readonly largestDocument?: number;
+  /** Whether the client watches files for the server, as VS Code does; true unless false. */
+  readonly watchFiles?: boolean;
 }
 
 export class TestClient {
@@ -52,6 +55,8 @@ export class TestClient {
   /** What the server asked the client to register, in order. */
   readonly registrations: { method: string; registerOptions?: unknown }[] = [];
   settings: unknown;
+  /** What the server said it can do. */
+  capabilities: ServerCapabilities = {};
 
   private constructor(readonly connection: ProtocolConnection, private readonly child?: ChildProcess) {}
 
@@ -118,15 +123,15 @@ export class TestClient {
     });
     connection.listen();
     const capabilities: ClientCapabilities = {
-      workspace: { configuration: options.settings !== undefined, workspaceFolders: true, didChangeWatchedFiles: { dynamicRegistration: true } },
+      workspace: { configuration: options.settings !== undefined, workspaceFolders: true, didChangeWatchedFiles: { dynamicRegistration: options.watchFiles !== false } },
       textDocument: { definition: { linkSupport: true }, documentSymbol: { hierarchicalDocumentSymbolSupport: true } },
     };
-    await connection.sendRequest(InitializeRequest.type, {
+    ({ capabilities: this.capabilities } = await connection.sendRequest(InitializeRequest.type, {
       processId,
       rootUri: null,
       capabilities,
       workspaceFolders: (options.folders ?? []).map((folder) => ({ uri: folder.includes('://') ? folder : URI.file(folder).toString(), name: path.basename(folder) })),
-    });
+    }));
     await connection.sendNotification(InitializedNotification.type, {});
   }
 

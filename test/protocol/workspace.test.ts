@@ -97,6 +97,29 @@ describe('workspace index', () => {
     assert.deepEqual(await client.connection.sendRequest('workspace/symbol', { query: 'thurrock strengths' }), []);
   });
 
+  it('follows files on disk itself where the client cannot watch them', async () => {
+    client = await TestClient.inProcess({ folders: [folder], settings: {}, watchFiles: false });
+    await client.connection.sendRequest('inspectionReports/workspaceFindings', {});
+    assert.deepEqual(client.registrations.filter((registration) => registration.method === 'workspace/didChangeWatchedFiles'), []);
+    const report = (uri: string) => client.connection.sendRequest<ReportFindings | null>('inspectionReports/documentFindings', { uri });
+
+    // A new report beside another, and one at the top of the folder: the client says nothing.
+    const created = path.join(folder, 'letters', 'thurrock-2009.txt');
+    const createdUri = URI.file(created).toString();
+    await client.findingsChanged(createdUri, async () => fs.writeFileSync(created, readSeed('000')));
+    assert.equal((await report(createdUri))?.title, 'Thurrock Council');
+    const top = path.join(folder, 'essex-again.txt');
+    await client.findingsChanged(URI.file(top).toString(), async () => fs.writeFileSync(top, readSeed('001')));
+
+    // Changed on disk: the areas for priority action renamed.
+    const essex = URI.file(path.join(folder, 'letters', 'essex.txt')).toString();
+    await client.findingsChanged(essex, async () => fs.writeFileSync(path.join(folder, 'letters', 'essex.txt'), readSeed('001').replace('Areas for priority action\n', 'Areas for development\n')));
+    assert.deepEqual((await report(essex))?.groups.map((group) => group.category), ['development', 'strength', 'satisfactory']);
+
+    await client.findingsChanged(createdUri, async () => fs.rmSync(created));
+    assert.equal(await report(createdUri), null);
+  });
+
   it('editing one report does not re-index the others', async () => {
     client = await TestClient.inProcess({ folders: [folder], settings: {} });
     const before = await client.connection.sendRequest<ReportFindings[]>('inspectionReports/workspaceFindings', {});

@@ -4,7 +4,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { readKindsFile } from '../../server/src/customKinds';
+import { readKindsFile, withIgnoredCode } from '../../server/src/customKinds';
 import { checkReport } from '../../server/src/diagnostics';
 import { documentSymbols } from '../../server/src/features/documentSymbols';
 import { hoverAt } from '../../server/src/features/hover';
@@ -110,8 +110,40 @@ describe('workspace kinds', () => {
     ]);
   });
 
+  it('reads the codes turned off for some files, leaving out each entry it cannot use', () => {
+    const text = [
+      '{',
+      '  "ignore": {',
+      '    "reports/2015/*.txt": ["contents.no-heading"],',
+      '    "*a*a*a*b": ["numbering.gap"],',
+      '    "essex.txt": ["no.such-rule"],',
+      '    "thurrock.txt": "numbering.gap"',
+      '  }',
+      '}',
+    ].join('\n');
+    const file = readKindsFile(text);
+    assert.deepEqual(file.kinds, []);
+    assert.deepEqual(file.ignore, { 'reports/2015/*.txt': ['contents.no-heading'] });
+    assert.deepEqual(file.problems.map((problem) => [problem.message, at(text, problem.range)]), [
+      ['ignore["*a*a*a*b"] should be a path or glob inside this folder, of up to 1000 characters and three wildcards; that entry is left out.', '"*a*a*a*b"'],
+      ['ignore["essex.txt"] should list diagnostic codes: should be equal to one of the allowed values; that entry is left out.', '"essex.txt"'],
+      ['ignore["thurrock.txt"] should list diagnostic codes: should be array; that entry is left out.', '"thurrock.txt"'],
+    ]);
+  });
+
+  it('adds a code for a file, keeping the comments and layout, and never overwrites what is not JSON', () => {
+    assert.equal(withIgnoredCode(undefined, 'a.txt', 'numbering.gap'), '{\n  "ignore": {\n    "a.txt": [\n      "numbering.gap"\n    ]\n  }\n}\n');
+    const mine = '{\r\n  // ours\r\n  "ignore": { "a.txt": ["numbering.gap"] }\r\n}\r\n';
+    const added = withIgnoredCode(mine, 'a.txt', 'section.empty')!;
+    assert.ok(added.startsWith('{\r\n  // ours\r\n'));
+    assert.deepEqual(readKindsFile(added).ignore, { 'a.txt': ['numbering.gap', 'section.empty'] });
+    assert.equal(withIgnoredCode(mine, 'a.txt', 'numbering.gap'), mine);
+    assert.equal(withIgnoredCode('{ "kinds": [', 'a.txt', 'numbering.gap'), undefined);
+    assert.equal(withIgnoredCode('[]', 'a.txt', 'numbering.gap'), undefined);
+  });
+
   it('refuses what is not a kinds file at all, with one problem', () => {
-    for (const text of ['', '{ "kinds": [', '[]', '{ "kinds": {} }', '\u0000\u0001']) {
+    for (const text of ['', '{ "kinds": [', '[]', '{ "kinds": {} }', '{ "ignore": [] }', '\u0000\u0001']) {
       const file = readKindsFile(text);
       assert.deepEqual(file.kinds, []);
       assert.equal(file.problems.length, 1, JSON.stringify(text));

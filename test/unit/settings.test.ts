@@ -28,6 +28,11 @@ describe('settings', () => {
     assert.deepEqual(Object.keys(declared['inspectionReports.diagnostics.rules'].properties ?? {}), [...diagnosticCodes]);
   });
 
+  it('lets a folder’s .inspection-reports.json turn off every diagnostic code, as the setting does', () => {
+    const schema = JSON.parse(fs.readFileSync(path.join(repoRoot, 'schemas', 'report-kinds.schema.json'), 'utf8'));
+    assert.deepEqual(schema.properties.ignore.additionalProperties.items.enum, [...diagnosticCodes]);
+  });
+
   it('reads wrong types as the defaults, and keeps what is right', () => {
     assert.deepEqual(readSettings(undefined), defaultSettings);
     assert.deepEqual(readSettings('loud'), defaultSettings);

@@ -23,3 +23,10 @@ export function applyRuleSettings(diagnostics: readonly ReportDiagnostic[], sett
     })
     .slice(0, Math.max(0, settings.maxProblems));
 }
+
+/** The settings with the codes that the folder's `.inspection-reports.json` turns off added to theirs. */
+export function withFolderIgnores(settings: Settings['diagnostics'], ignore: Readonly<Record<string, readonly string[]>>): Settings['diagnostics'] {
+  const merged: Record<string, readonly string[]> = { ...settings.ignore };
+  for (const [glob, codes] of Object.entries(ignore)) merged[glob] = [...new Set([...(merged[glob] ?? []), ...codes])];
+  return { ...settings, ignore: merged };
+}

@@ -6,13 +6,17 @@ import * as path from 'node:path';
 import {
   CodeActionKind,
   DidChangeWatchedFilesNotification,
+  ErrorCodes,
   FileChangeType,
   LSPErrorCodes,
+  MessageType,
   ResponseError,
+  ShowMessageNotification,
   TextDocuments,
   TextDocumentSyncKind,
   type CancellationToken,
   type Connection,
+  type FileEvent,
   type InitializeResult,
   type WorkspaceFolder,
 } from 'vscode-languageserver';
@@ -20,7 +24,7 @@ import type { Diagnostic } from 'vscode-languageserver-types';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import { kindsFileName } from '../customKinds';
-import { checkReport } from '../diagnostics';
+import { checkReport, diagnosticCodes } from '../diagnostics';
 import { authorityHistories, historyReport, recurrenceThreshold, type HistoryReport } from '../features/authorityHistory';
 import { codeActions } from '../features/codeActions';
 import { definitionsAt } from '../features/definitions';
@@ -29,13 +33,14 @@ import { findingGroups } from '../features/findingGroups';
 import { foldingRanges } from '../features/folding';
 import { hoverAt, reportCard } from '../features/hover';
 import { toDiagnostic } from '../features/lspDiagnostics';
-import { applyRuleSettings } from '../features/ruleSettings';
+import { applyRuleSettings, withFolderIgnores } from '../features/ruleSettings';
 import { matchesQuery } from '../features/workspaceSymbols';
 import type { Report } from '../model';
 import {
   authorityHistoryRequest,
   documentFindingsRequest,
   findingsChangedNotification,
+  ignoreRuleInFileCommand,
   kindsChangedNotification,
   pdfTextRequest,
   reportSummaryRequest,
@@ -44,9 +49,11 @@ import {
   type AuthorityHistoryResult,
   type DocumentFindingsParams,
   type FindingsChangedParams,
+  type IgnoreRuleInFileArguments,
   type PdfTextParams,
   type ReportFindings,
 } from '../protocol';
+import { FolderWatcher } from './folderWatcher';
 import { answerPdfText } from './pdfRequest';
 import { ReportCache } from './reportCache';
 import { SettingsSource } from './settings';
@@ -102,6 +109,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         definitionProvider: true,
         workspaceSymbolProvider: true,
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+        // Every command that a code action carries, so that any client can run it.
+        executeCommandProvider: { commands: [ignoreRuleInFileCommand] },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'Inspection Reports' },
@@ -148,7 +157,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     if (!report) {
       diagnostics = reports.tooLarge(document) ? [tooLarge(document)] : [];
     } else {
-      diagnostics = safely(() => applyRuleSettings(checkReport(report), ruleSettings, relativePath(uri)).map((diagnostic) => toDiagnostic(diagnostic, explanation)), []);
+      const { folder, file } = inFolder(uri);
+      const rules = folder === undefined ? ruleSettings : withFolderIgnores(ruleSettings, kinds.ignoreIn(folder));
+      diagnostics = safely(() => applyRuleSettings(checkReport(report), rules, file).map((diagnostic) => toDiagnostic(diagnostic, explanation)), []);
       index.update(uri, report);
     }
     await connection.sendDiagnostics({ uri, version, diagnostics });
@@ -184,7 +195,10 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     void watch();
   });
 
-  // The client watches the files the index reads, and says when they change.
+  // The client watches the files the index reads, and says when they change; where it
+  // cannot, the server watches the folders that hold them (after each indexing).
+  const ownWatcher = new FolderWatcher(filesChanged, (message) => connection.console.log(message));
+  connection.onShutdown(() => ownWatcher.dispose());
   let watching: Promise<{ dispose(): void } | undefined> = Promise.resolve(undefined);
   function watch(): Promise<unknown> {
     if (!watchFiles) return Promise.resolve();
@@ -257,7 +271,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     return [...byUri.values()];
   }
 
-  connection.onDidChangeWatchedFiles(({ changes }) => {
+  connection.onDidChangeWatchedFiles(({ changes }) => filesChanged(changes));
+
+  function filesChanged(changes: readonly FileEvent[]): void {
     // A kinds file changed: every report is read again, open or not.
     if (changes.some((change) => WorkspaceKinds.isKindsFile(change.uri, folders))) reindex();
     for (const change of changes) {
@@ -265,6 +281,27 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       // An open document's own text wins over the file on disk.
       else if (!documents.get(change.uri)) void index.refresh(change.uri);
     }
+  }
+
+  // ------------------------------------------------------------------ commands
+
+  // VS Code's client runs "Turn off … for this file" itself, writing its settings; other
+  // clients' settings are theirs alone, so the server writes the folder's own file.
+  connection.onExecuteCommand(async ({ command, arguments: args }) => {
+    const { uri, code } = (args?.[0] ?? {}) as Partial<IgnoreRuleInFileArguments>;
+    if (command !== ignoreRuleInFileCommand || typeof uri !== 'string' || !(diagnosticCodes as readonly unknown[]).includes(code)) {
+      return new ResponseError(ErrorCodes.InvalidParams, `Inspection Reports runs ${ignoreRuleInFileCommand} with { uri, code } only.`);
+    }
+    const { folder, file } = inFolder(uri);
+    const problem = folder === undefined
+      ? 'the file is in no workspace folder, so there is no .inspection-reports.json to add it to; turn the rule off in the settings you give the server (inspectionReports.diagnostics.ignore)'
+      : await kinds.ignoreRuleInFile(folder, file, code as string);
+    if (problem) {
+      void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: `Inspection Reports cannot turn off ‘${code}’ for ${file}: ${problem}.` });
+      return null;
+    }
+    await readKinds();
+    return null;
   });
 
   // ------------------------------------------------------------------ helpers
@@ -317,6 +354,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         const report = safely(() => reports.get(document), undefined);
         if (report) index.update(document.uri, report);
       }
+      if (!watchFiles) ownWatcher.watch(scope.enable ? [...folders, ...index.folders()] : []);
     })()
       .catch((error: unknown) => connection.console.error(`Inspection Reports: indexing failed: ${String(error)}`))
       .finally(started);
@@ -324,22 +362,25 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   }
 
   /**
-   * Reads the folders' kinds files; when the kinds changed, every open document is read
-   * and checked again, and the client hears of them (it recognises plain-text files).
+   * Reads the folders' `.inspection-reports.json`; when the kinds changed, every open
+   * document is read again and the client hears of them (it recognises plain-text files);
+   * when they or the codes turned off changed, every open document is checked again.
    */
   async function readKinds(): Promise<void> {
-    if (!(await kinds.read(folders))) return;
-    reports.forgetAll(kinds.kinds);
-    index.kinds = kinds.kinds;
-    for (const document of documents.all()) schedule(document, 0);
-    void connection.sendNotification(kindsChangedNotification, { kinds: kinds.kinds });
+    const changed = await kinds.read(folders);
+    if (changed.kinds) {
+      reports.forgetAll(kinds.kinds);
+      index.kinds = kinds.kinds;
+      void connection.sendNotification(kindsChangedNotification, { kinds: kinds.kinds });
+    }
+    if (changed.kinds || changed.ignore) for (const document of documents.all()) schedule(document, 0);
   }
 
-  /** The document's path in its workspace folder, `/`-separated, or its whole path outside them. */
-  function relativePath(uri: string): string {
+  /** The document's workspace folder and its path there, `/`-separated; or its whole path outside them. */
+  function inFolder(uri: string): { folder?: string; file: string } {
     const file = URI.parse(uri).fsPath;
     const folder = folders.find((candidate) => !path.relative(candidate, file).startsWith('..'));
-    return (folder ? path.relative(folder, file) : file).split(path.sep).join('/');
+    return { folder, file: (folder ? path.relative(folder, file) : file).split(path.sep).join('/') };
   }
 
   documents.listen(connection);

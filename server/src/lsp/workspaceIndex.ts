@@ -131,6 +131,11 @@ export class WorkspaceIndex {
     return [...this.reports.values()].map((indexed) => indexed.history);
   }
 
+  /** The folders on this machine that hold an indexed report. */
+  folders(): string[] {
+    return [...new Set([...this.reports.keys()].flatMap((uri) => localPath(uri) ?? []).map((file) => path.dirname(file)))];
+  }
+
   symbols(): { uri: string; symbol: ReportSymbol }[] {
     return [...this.reports.entries()].flatMap(([uri, indexed]) => indexed.symbols.map((symbol) => ({ uri, symbol })));
   }

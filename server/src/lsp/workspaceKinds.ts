@@ -1,17 +1,17 @@
-// The kinds that the workspace folders define in their `.inspection-reports.json`: read
-// when the server starts, when the folders change and when the client says a file
-// changed; each file's problems are published as its diagnostics. Only files on this
-// machine are read, and only up to a size no kinds file comes near.
+// What the workspace folders' `.inspection-reports.json` files say (their own kinds, and
+// codes turned off for some files): read when the server starts, when the folders change
+// and when a file changes; each file's problems are published as its diagnostics. Only
+// files on this machine are read, and only up to a size no such file comes near.
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import { URI } from 'vscode-uri';
-import { kindsFileName, largestKindsFile, readKindsFile } from '../customKinds';
+import { kindsFileName, largestKindsFile, readKindsFile, withIgnoredCode, type KindsFile } from '../customKinds';
 import { diagnosticSource } from '../features/lspDiagnostics';
 import type { KindDefinition } from '../model';
 
 export class WorkspaceKinds {
-  private kindsByFile = new Map<string, readonly KindDefinition[]>();
+  private byFile = new Map<string, KindsFile>();
   /** The kinds of every folder, in folder order. */
   kinds: readonly KindDefinition[] = [];
 
@@ -23,40 +23,71 @@ export class WorkspaceKinds {
     return parsed.scheme === 'file' && path.basename(parsed.fsPath) === kindsFileName && folders.includes(path.dirname(parsed.fsPath));
   }
 
-  /** Reads every folder's file again; true when the kinds are not what they were. */
-  async read(folders: readonly string[]): Promise<boolean> {
-    const before = JSON.stringify(this.kinds);
-    const files = folders.map((folder) => path.join(folder, kindsFileName));
-    // A folder gone, or its file deleted: its problems go with it.
-    for (const file of this.kindsByFile.keys()) if (!files.includes(file)) this.publish(URI.file(file).toString(), []);
-    const read = new Map<string, readonly KindDefinition[]>();
-    for (const file of files) {
-      const kinds = await this.readFile(file);
-      if (kinds) read.set(file, kinds);
-    }
-    this.kindsByFile = read;
-    this.kinds = [...read.values()].flat();
-    return JSON.stringify(this.kinds) !== before;
+  /** The codes that `folder`'s file turns off, by glob or path relative to it. */
+  ignoreIn(folder: string): KindsFile['ignore'] {
+    return this.byFile.get(path.join(folder, kindsFileName))?.ignore ?? {};
   }
 
-  private async readFile(file: string): Promise<readonly KindDefinition[] | undefined> {
+  /** Reads every folder's file again, and says what is not what it was. */
+  async read(folders: readonly string[]): Promise<{ kinds: boolean; ignore: boolean }> {
+    const before = { kinds: JSON.stringify(this.kinds), ignore: JSON.stringify([...this.byFile.values()].map((file) => file.ignore)) };
+    const files = folders.map((folder) => path.join(folder, kindsFileName));
+    // A folder gone, or its file deleted: its problems go with it.
+    for (const file of this.byFile.keys()) if (!files.includes(file)) this.publish(URI.file(file).toString(), []);
+    const read = new Map<string, KindsFile>();
+    for (const file of files) {
+      const found = await this.readFile(file);
+      if (found) read.set(file, found);
+    }
+    this.byFile = read;
+    this.kinds = [...read.values()].flatMap((file) => file.kinds);
+    return { kinds: JSON.stringify(this.kinds) !== before.kinds, ignore: JSON.stringify([...read.values()].map((file) => file.ignore)) !== before.ignore };
+  }
+
+  /**
+   * Adds `code` for `file` (relative to `folder`) to the folder's file, creating it if
+   * need be; the reason when it cannot. The caller reads the files again.
+   */
+  async ignoreRuleInFile(folder: string, file: string, code: string): Promise<string | undefined> {
+    const target = path.join(folder, kindsFileName);
+    let text: string | undefined;
+    try {
+      text = await fs.readFile(target, 'utf8');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') return `cannot read ${kindsFileName}: ${String(error)}`;
+    }
+    const changed = withIgnoredCode(text, file, code);
+    if (changed === undefined) return `${kindsFileName} is not JSON; mend it first`;
+    if (changed === text) return undefined;
+    try {
+      // Whole or not at all: a half-written file would lose the folder's kinds.
+      const part = `${target}.${process.pid}.tmp`;
+      await fs.writeFile(part, changed, 'utf8');
+      await fs.rename(part, target);
+    } catch (error) {
+      return `cannot write ${kindsFileName}: ${String(error)}`;
+    }
+    return undefined;
+  }
+
+  private async readFile(file: string): Promise<KindsFile | undefined> {
     const uri = URI.file(file).toString();
     let text: string;
     try {
       const stat = await fs.stat(file);
       if (!stat.isFile() || stat.size > largestKindsFile) {
-        this.publish(uri, stat.isFile() ? [problem(`${kindsFileName} is over 1 MB; no kinds were read from it.`)] : []);
-        return [];
+        this.publish(uri, stat.isFile() ? [problem(`${kindsFileName} is over 1 MB; nothing was read from it.`)] : []);
+        return { kinds: [], ignore: {}, problems: [] };
       }
       text = await fs.readFile(file, 'utf8');
     } catch {
       // No file (the usual case) or none to read: no kinds, and no problems to show.
-      if (this.kindsByFile.has(file)) this.publish(uri, []);
+      if (this.byFile.has(file)) this.publish(uri, []);
       return undefined;
     }
-    const { kinds, problems } = readKindsFile(text);
-    this.publish(uri, problems.map((found) => problem(found.message, found.range)));
-    return kinds;
+    const found = readKindsFile(text);
+    this.publish(uri, found.problems.map((each) => problem(each.message, each.range)));
+    return found;
   }
 }
 

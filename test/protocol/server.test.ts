@@ -226,4 +226,16 @@ describe('language server over JSON-RPC', () => {
     assert.deepEqual(summary(await with_({ diagnostics: { rules: { 'judgement.missing-in-section': 'loud' }, maxProblems: 'ten' } })), ['judgement.missing-in-section 2']);
     await client.configure({});
   });
+
+  it('takes the settings a client sends along where it answers no workspace/configuration', async () => {
+    const pushing = await TestClient.inProcess({ initializationOptions: { inspectionReports: { diagnostics: { rules: { 'judgement.missing-in-section': 'hint' } } } } });
+    try {
+      await pushing.open(thurrockSif, readSeed('003'));
+      assert.deepEqual((await pushing.diagnostics(thurrockSif, 1)).map((diagnostic) => `${diagnostic.code} ${diagnostic.severity}`), ['judgement.missing-in-section 4']);
+      const sent = { inspectionReports: { diagnostics: { rules: { 'judgement.missing-in-section': 'off' } } } };
+      assert.deepEqual(await pushing.republished(thurrockSif, () => pushing.connection.sendNotification('workspace/didChangeConfiguration', { settings: sent })), []);
+    } finally {
+      await pushing.dispose();
+    }
+  });
 });

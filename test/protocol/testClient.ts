@@ -37,6 +37,8 @@ export interface TestClientOptions {
   readonly filesExclude?: Record<string, boolean>;
   readonly debounceMs?: number;
   readonly largestDocument?: number;
+  /** What `initialize` carries besides, as Helix sends its `config`. */
+  readonly initializationOptions?: unknown;
   /** Whether the client watches files for the server, as VS Code does; true unless false. */
   readonly watchFiles?: boolean;
 }
@@ -130,6 +132,7 @@ export class TestClient {
       processId,
       rootUri: null,
       capabilities,
+      initializationOptions: options.initializationOptions,
       workspaceFolders: (options.folders ?? []).map((folder) => ({ uri: folder.includes('://') ? folder : URI.file(folder).toString(), name: path.basename(folder) })),
     }));
     await connection.sendNotification(InitializedNotification.type, {});

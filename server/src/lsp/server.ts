@@ -95,7 +95,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   connection.onInitialize((params): InitializeResult => {
     const capabilities = params.capabilities;
-    settings = new SettingsSource(connection, capabilities.workspace?.configuration === true);
+    settings = new SettingsSource(connection, capabilities.workspace?.configuration === true, section(params.initializationOptions));
     watchFiles = capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     folderChanges = capabilities.workspace?.workspaceFolders === true;
     const given: readonly WorkspaceFolder[] = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: '' }] : []);
@@ -188,8 +188,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     void index.refresh(document.uri);
   });
 
-  connection.onDidChangeConfiguration(() => {
-    settings.forget();
+  connection.onDidChangeConfiguration((change) => {
+    settings.forget(section(change.settings));
     for (const document of documents.all()) schedule(document, 0);
     reindex();
     void watch();
@@ -393,6 +393,11 @@ export function startServer(connection: Connection, options: ServerOptions = {})
  */
 function localFolders(given: readonly WorkspaceFolder[]): string[] {
   return given.flatMap((folder) => localPath(folder.uri) ?? []);
+}
+
+/** The `inspectionReports` section of settings a client sent along, if it did. */
+function section(sent: unknown): unknown {
+  return typeof sent === 'object' && sent !== null ? (sent as { inspectionReports?: unknown }).inspectionReports : undefined;
 }
 
 /** A request sent with params, with `{}` or with none at all has its token last either way. */

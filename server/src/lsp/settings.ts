@@ -25,8 +25,12 @@ export class SettingsSource {
   /** The problems already told: each scope reads the settings again. */
   private readonly told = new Set<string>();
 
-  /** `pull`: whether the client answers workspace/configuration. */
-  constructor(private readonly connection: Connection, private readonly pull: boolean) {}
+  /**
+   * `pull`: whether the client answers workspace/configuration. A client that does not
+   * may give the `inspectionReports` section with `initialize` (Helix's `config`) or with
+   * `workspace/didChangeConfiguration`: `pushed`.
+   */
+  constructor(private readonly connection: Connection, private readonly pull: boolean, private pushed?: unknown) {}
 
   forScope(scopeUri: string | undefined): Promise<Settings> {
     const key = scopeUri ?? '';
@@ -34,7 +38,7 @@ export class SettingsSource {
     if (!settings) {
       settings = this.pull
         ? this.connection.workspace.getConfiguration({ section: 'inspectionReports', scopeUri }).then((value: unknown) => readSettings(value, (problem) => this.warn(problem)), () => defaultSettings)
-        : Promise.resolve(defaultSettings);
+        : Promise.resolve(readSettings(this.pushed, (problem) => this.warn(problem)));
       this.cache.set(key, settings);
     }
     return settings;
@@ -57,7 +61,9 @@ export class SettingsSource {
     return this.filesExclude;
   }
 
-  forget(): void {
+  /** Forgets what it read; `pushed`, the section the client sent along, if it did. */
+  forget(pushed?: unknown): void {
+    if (pushed !== undefined) this.pushed = pushed;
     this.cache.clear();
     this.filesExclude = undefined;
   }

@@ -15,17 +15,18 @@ export interface SectionText {
 }
 
 /**
- * Before the text of the section that stands at the end of its place, else before `next`
+ * Before the text of the section that stands at the end of its place (when
+ * `findLostText`), else before `next`
  * (the nearest later section that is there), else after `previous` (after its heading
  * alone when it `opens` what follows), else before the first section, else at the end.
  */
-export function insertSection(report: Report, text: SectionText, next: Section | undefined, previous: Section | undefined, opens = false): ReportFix {
+export function insertSection(report: Report, text: SectionText, next: Section | undefined, previous: Section | undefined, opens = false, findLostText = false): ReportFix {
   const heading = withGrade(report, text.heading);
   const block = [text.leadIn, heading].filter((part) => part !== undefined).join('\n\n');
   const title = `Insert the ‘${text.heading}’ heading`;
   const fix = (line: number, newText: string): ReportFix => ({ title, range: range(line, 0, line, 0), newText: newText.replace(/\n/g, report.eol) });
   const before = next ?? (previous ? undefined : report.sections[0]);
-  const place = opens ? undefined : { after: previous?.headingRange.end.line ?? -1, before: before ? before.headingRange.start.line : lastLine(previous!) + 1 };
+  const place = opens || !findLostText || !(before ?? previous) ? undefined : { after: previous?.headingRange.end.line ?? -1, before: before ? before.headingRange.start.line : lastLine(previous!) + 1 };
   const start = place && sectionStart(report, text.heading, text.leadIn, place.after, place.before);
   if (start) return fix(start.line, `${start.afterLeadIn ? heading : block}\n\n`);
   if (before) return fix(before.headingRange.start.line, `${block}\n\n`);

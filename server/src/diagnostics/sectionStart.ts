@@ -27,7 +27,7 @@ export interface StartFound {
 }
 
 /** Less than a change of shape (a page break, a word of the heading) is no start. */
-const enough = 2;
+const enough = 3;
 
 /**
  * The start of the section's text among the blocks after line `after` and before line

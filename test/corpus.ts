@@ -6,7 +6,8 @@
 // With `--write`, the evidence is written where the checks read it
 // (server/src/diagnostics/section-evidence.json) and shown (docs/section-evidence.md).
 // With `--mutations`, the recall of each rule on damaged copies of the same documents
-// (test/mutations.ts) and the false alarms on them as published, against the targets.
+// (test/mutations.ts) and the false alarms on them as published, against the targets, and
+// how often the fix of a missing section mends a document that lost only the heading.
 //
 //   node dist/corpus.js [--mutations | --write] [DIR...]   DIRs default to both corpora beside the repository
 import * as fs from 'node:fs';
@@ -20,7 +21,7 @@ import { findingCategories, type FindingCategory, type Report } from '../server/
 import { parseReport } from '../server/src/parser';
 import { flatten } from '../server/src/references';
 import { withoutByteOrderMark } from '../server/src/text';
-import { measureRecall, recallTarget } from './mutations';
+import { measureHeadingFixes, measureRecall, recallTarget } from './mutations';
 import { evidenceMarkdown } from './sectionEvidence';
 
 // The bundle runs from dist/, so the repository is one level up from __dirname.
@@ -161,6 +162,9 @@ function printRecall(documents: { name: string; text: string }[]): void {
   const missed = rules.flatMap((rule) => rule.missed.map((change) => `  ${rule.rule}: ${change}`));
   console.log(`\nDamage not noticed (${missed.length}):${missed.length === 0 ? ' none' : ''}`);
   for (const line of missed) console.log(line);
+  const fixes = measureHeadingFixes(documents);
+  console.log(`\nHeadings put back by the section.missing fix with nothing new to say: ${fixes.caught} of ${fixes.tried}`);
+  for (const failure of fixes.failed) console.log(`  ${failure}`);
   console.log(`\n${Math.round(performance.now() - started)} ms`);
 }
 

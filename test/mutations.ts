@@ -16,8 +16,9 @@
 //
 // A false alarm is an error on a document as published.
 import { checkReport, type ReportDiagnostic } from '../server/src/diagnostics';
-import { countFor, expectation, expectedSectionsOf, sectionsByPart } from '../server/src/diagnostics/requiredSections';
-import { gradeNames, type Range, type Report } from '../server/src/model';
+import { countFor, expectation, expectedSectionsOf, sectionsByPart, type ExpectedSection } from '../server/src/diagnostics/requiredSections';
+import type { ReportFix } from '../server/src/diagnostics/types';
+import { gradeNames, type Position, type Range, type Report, type Section } from '../server/src/model';
 import { parseReport } from '../server/src/parser';
 
 export interface Document {
@@ -80,6 +81,56 @@ export function measureRecall(documents: readonly Document[]): Recall {
   return { rules, falseAlarms, documents: documents.length };
 }
 
+/** How often the `section.missing` quick fix mends a document that lost a heading and kept its text. */
+export interface HeadingFixes extends Tally {
+  /** `document: ‘section’: what the mended document says that the published one does not`. */
+  readonly failed: string[];
+}
+
+/**
+ * Every required section's heading alone is deleted in turn; where that draws
+ * `section.missing` with a fix, the fix is applied, and the mended document must draw no
+ * diagnostic (by code and message) that the published one does not.
+ */
+export function measureHeadingFixes(documents: readonly Document[]): HeadingFixes {
+  const result: HeadingFixes = { tried: 0, caught: 0, failed: [] };
+  for (const document of documents) {
+    const report = parseReport(document.text);
+    const original = checkReport(report);
+    const lines = document.text.split('\n');
+    for (const expected of expectedSectionsFound(report)) {
+      if (expected.rule !== 'section.missing') continue;
+      const damaged = withoutHeading(lines, expected.section);
+      const fix = checkReport(parseReport(damaged)).find(names(expected))?.fix;
+      if (!fix) continue;
+      result.tried++;
+      const added = beyond(checkReport(parseReport(applyFix(damaged, fix))), original);
+      if (added.length === 0) result.caught++;
+      else result.failed.push(`${document.name}: ‘${expected.section.name}’: ${added.map((diagnostic) => `${diagnostic.code} ${diagnostic.message}`).join(' | ')}`);
+    }
+  }
+  return result;
+}
+
+/** The text with the fix's range replaced by its text. */
+export function applyFix(text: string, fix: ReportFix): string {
+  const lines = text.split(/(?<=\r\n|\r|\n)/);
+  const offset = (position: Position) => lines.slice(0, position.line).reduce((sum, line) => sum + line.length, 0) + position.character;
+  return text.slice(0, offset(fix.range.start)) + fix.newText + text.slice(offset(fix.range.end));
+}
+
+/** The diagnostics of `after` left when each of `before` (same code and message) takes away one. */
+function beyond(after: readonly ReportDiagnostic[], before: readonly ReportDiagnostic[]): ReportDiagnostic[] {
+  const key = (diagnostic: ReportDiagnostic) => `${diagnostic.code} ${diagnostic.message}`;
+  const left = new Map<string, number>();
+  for (const diagnostic of before) left.set(key(diagnostic), (left.get(key(diagnostic)) ?? 0) + 1);
+  return after.filter((diagnostic) => {
+    const count = left.get(key(diagnostic)) ?? 0;
+    left.set(key(diagnostic), count - 1);
+    return count <= 0;
+  });
+}
+
 function* mutations(report: Report, text: string): Generator<Mutation> {
   const lines = text.split('\n');
   yield* sectionMutations(report, lines);
@@ -87,7 +138,14 @@ function* mutations(report: Report, text: string): Generator<Mutation> {
   yield* numberingMutations(report, lines);
 }
 
-function* sectionMutations(report: Report, lines: readonly string[]): Generator<Mutation> {
+/** A section the report's kind, period and part expect, found once in the report. */
+interface Expected {
+  readonly requirement: ExpectedSection;
+  readonly section: Section;
+  readonly rule: 'section.missing' | 'section.missing-usual';
+}
+
+function* expectedSectionsFound(report: Report): Generator<Expected> {
   const parts = sectionsByPart(report);
   for (const requirement of expectedSectionsOf(report.kind)) {
     const level = expectation(countFor(report, requirement));
@@ -95,23 +153,36 @@ function* sectionMutations(report: Report, lines: readonly string[]): Generator<
     // when one of them goes.
     const [section, ...more] = parts[requirement.part]?.filter(requirement.present) ?? [];
     if (!section || more.length > 0 || level === 'optional') continue;
-    const rule = level === 'required' ? 'section.missing' : 'section.missing-usual';
+    yield { requirement, section, rule: level === 'required' ? 'section.missing' : 'section.missing-usual' };
+  }
+}
+
+/** The document without the section's heading line(s), its text left where it stood. */
+function withoutHeading(lines: readonly string[], section: Section): Mutation['text'] {
+  return [...lines.slice(0, section.range.start.line), ...lines.slice(section.headingRange.end.line + 1)].join('\n');
+}
+
+/** Whether the diagnostics hold the rule's complaint that the expected section is not there. */
+const names = ({ rule, requirement }: Expected) => (diagnostic: ReportDiagnostic) => diagnostic.code === rule && diagnostic.message.includes(`‘${requirement.name}’`);
+
+function* sectionMutations(report: Report, lines: readonly string[]): Generator<Mutation> {
+  for (const expected of expectedSectionsFound(report)) {
+    const { section, rule } = expected;
     const first = section.range.start.line;
     const last = lastLine(section.range);
     const headingEnd = section.headingRange.end.line;
-    const names = (diagnostics: readonly ReportDiagnostic[]) =>
-      diagnostics.some((diagnostic) => diagnostic.code === rule && diagnostic.message.includes(`‘${requirement.name}’`));
+    const noticed = (diagnostics: readonly ReportDiagnostic[]) => diagnostics.some(names(expected));
     yield {
       rule,
       change: `deleted the heading ‘${section.name}’ (lines ${first + 1}–${headingEnd + 1})`,
-      text: [...lines.slice(0, first), ...lines.slice(headingEnd + 1)].join('\n'),
-      noticed: names,
+      text: withoutHeading(lines, section),
+      noticed,
     };
     yield {
       rule,
       change: `deleted ‘${section.name}’ (lines ${first + 1}–${last + 1})`,
       text: [...lines.slice(0, first), ...lines.slice(last + 1)].join('\n'),
-      noticed: names,
+      noticed,
     };
     // Only a required section with text of its own beneath the heading must not be empty.
     if (rule !== 'section.missing' || section.children.length > 0 || last <= headingEnd) continue;

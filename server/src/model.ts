@@ -170,6 +170,12 @@ export interface NumberedParagraph {
   readonly text: string;
 }
 
+/** A paragraph of the body that is neither a heading, a bullet nor numbered. */
+export interface PlainParagraph {
+  readonly range: Range;
+  readonly text: string;
+}
+
 export interface ListItem {
   readonly glyph: string;
   readonly depth: number;
@@ -288,6 +294,7 @@ export interface Report {
   readonly sections: readonly Section[];
   readonly paragraphs: readonly NumberedParagraph[];
   readonly items: readonly ListItem[];
+  readonly plainParagraphs: readonly PlainParagraph[];
   readonly findings: readonly Finding[];
   readonly judgements: readonly Judgement[];
   readonly outcome?: OutcomeStatement;

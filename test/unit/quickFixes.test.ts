@@ -54,10 +54,11 @@ describe('quick fixes for missing sections', () => {
     assert.deepEqual(report.sections.map((section) => section.name), ['Delivered satisfactorily in accordance with national guidance', 'Strengths', 'Areas for development']);
   });
 
-  it('puts what a 2010 letter found satisfactory back, with its lead-in, before the areas for development', () => {
+  it('puts what a 2010 letter found satisfactory back after its lead-in, which is still there, before its list', () => {
     const damaged = withoutLine(readSeed('004'), 'The service meets the requirements of statutory guidance in the following areas');
     const [diagnostic] = missing(damaged);
-    assert.equal(diagnostic.fix?.newText, 'From the evidence gathered, the following features of the service were identified:\n\nThe service meets the requirements of statutory guidance in the following areas\n\n');
+    assert.equal(diagnostic.fix?.newText, 'The service meets the requirements of statutory guidance in the following areas\n\n');
+    assert.match(damaged.split('\n')[diagnostic.fix!.range.start.line], /^- The local authority has taken effective action/);
     assert.deepEqual(missing(applyFix(damaged, diagnostic)), []);
   });
 
@@ -86,6 +87,7 @@ describe('quick fixes for missing sections', () => {
   it('keeps CRLF line ends in what it inserts', () => {
     const damaged = withoutLine(readSeed('000'), 'Areas for development').replace(/\n/g, '\r\n');
     const [diagnostic] = missing(damaged);
-    assert.equal(diagnostic.fix?.newText, '\r\n\r\nAreas for development');
+    // Before the areas for development the letter still lists.
+    assert.equal(diagnostic.fix?.newText, 'Areas for development\r\n\r\n');
   });
 });

@@ -290,7 +290,8 @@ export function checkRequiredSections(report: Report): ReportDiagnostic[] {
         message,
         // At the top of the document: a missing section has no place of its own.
         range: range(0, 0, 0, 0),
-        fix: insertSection(report, section, opens ? undefined : next, previous, opens),
+        // A section whose heading alone was lost leaves its text before the place.
+        fix: insertSection(report, section, opens ? undefined : next, previous, opens, true),
       },
     ];
   });

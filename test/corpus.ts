@@ -4,10 +4,12 @@
 // documents have each section. For eyeballing recognition and speed across every
 // framework, not a test: it asserts nothing.
 // With `--write`, the evidence is written where the checks read it
-// (server/src/diagnostics/section-evidence.json) and shown (docs/section-evidence.md).
+// (server/src/diagnostics/section-evidence.json) and shown (docs/section-evidence.md), and
+// the words of each section where the insert-heading fix reads them (section-words.json).
 // With `--mutations`, the recall of each rule on damaged copies of the same documents
 // (test/mutations.ts) and the false alarms on them as published, against the targets, and
-// how often the fix of a missing section mends a document that lost only the heading.
+// how often the fix of a missing section mends a document that lost only the heading, also
+// with the words counted from the other documents only (seeds and corpus against corpus-wide).
 //
 //   node dist/corpus.js [--mutations | --write] [DIR...]   DIRs default to both corpora beside the repository
 import * as fs from 'node:fs';
@@ -15,13 +17,13 @@ import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { checkReport } from '../server/src/diagnostics';
-import { countSections } from '../server/src/diagnostics/requiredSections';
+import { countSections, countSectionWords } from '../server/src/diagnostics/requiredSections';
 import type { Severity } from '../server/src/diagnostics/types';
 import { findingCategories, type FindingCategory, type Report } from '../server/src/model';
 import { parseReport } from '../server/src/parser';
 import { flatten } from '../server/src/references';
 import { withoutByteOrderMark } from '../server/src/text';
-import { measureHeadingFixes, measureRecall, recallTarget } from './mutations';
+import { measureHeadingFixes, measureHeadingFixesApart, measureRecall, recallTarget } from './mutations';
 import { evidenceMarkdown } from './sectionEvidence';
 
 // The bundle runs from dist/, so the repository is one level up from __dirname.
@@ -30,6 +32,7 @@ const defaultCorpora = ['corpus', 'corpus-wide'].map((name) => path.resolve(repo
 const seedsDir = path.join(repo, 'seeds');
 const evidenceJson = path.join(repo, 'server', 'src', 'diagnostics', 'section-evidence.json');
 const evidenceDoc = path.join(repo, 'docs', 'section-evidence.md');
+const wordsJson = path.join(repo, 'server', 'src', 'diagnostics', 'section-words.json');
 
 const categoryColumns: Record<FindingCategory, string> = {
   'priority-action': 'pa',
@@ -77,13 +80,15 @@ function main(): void {
   table.push(cells(totals(rows)));
   printTable(table);
 
-  const evidence = countSections(groups.flatMap((group) => group.files.map((file) => parseReport(readText(file)))));
+  const reports = groups.flatMap((group) => group.files.map((file) => parseReport(readText(file))));
+  const evidence = countSections(reports);
   process.stdout.write('\n' + evidenceMarkdown(evidence));
   if (values.write) {
     fs.writeFileSync(evidenceJson, JSON.stringify(evidence, null, 2) + '\n');
     fs.mkdirSync(path.dirname(evidenceDoc), { recursive: true });
     fs.writeFileSync(evidenceDoc, evidenceMarkdown(evidence));
-    console.log(`\nWrote ${path.relative(process.cwd(), evidenceJson)} and ${path.relative(process.cwd(), evidenceDoc)}.`);
+    fs.writeFileSync(wordsJson, JSON.stringify(countSectionWords(reports), null, 1) + '\n');
+    console.log(`\nWrote ${[evidenceJson, evidenceDoc, wordsJson].map((file) => path.relative(process.cwd(), file)).join(', ')}.`);
   }
 }
 
@@ -163,8 +168,17 @@ function printRecall(documents: { name: string; text: string }[]): void {
   console.log(`\nDamage not noticed (${missed.length}):${missed.length === 0 ? ' none' : ''}`);
   for (const line of missed) console.log(line);
   const fixes = measureHeadingFixes(documents);
+  const { whole } = fixes;
   console.log(`\nHeadings put back by the section.missing fix with nothing new to say: ${fixes.caught} of ${fixes.tried}`);
   for (const failure of fixes.failed) console.log(`  ${failure}`);
+  console.log(`\nSections deleted whole: the first fix puts the heading where the section stood in ${whole.caught} of ${whole.tried}, the other fix offered in ${whole.offered} more`);
+  for (const misplaced of whole.misplaced) console.log(`  ${misplaced}`);
+  // Seeds and corpus against corpus-wide: the words of each half counted from the other.
+  const apart = measureHeadingFixesApart(documents, (document) => !document.name.startsWith('corpus-wide/'));
+  console.log('\nThe same, with the words of each section counted from the other documents only:');
+  for (const [label, result] of [['seeds and corpus, words from corpus-wide', apart[0]], ['corpus-wide, words from seeds and corpus', apart[1]]] as const) {
+    console.log(`  ${label}: ${result.caught} of ${result.tried} mended; deleted whole, ${result.whole.caught} + ${result.whole.offered} of ${result.whole.tried} in place`);
+  }
   console.log(`\n${Math.round(performance.now() - started)} ms`);
 }
 

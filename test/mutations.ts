@@ -16,7 +16,8 @@
 //
 // A false alarm is an error on a document as published.
 import { checkReport, type ReportDiagnostic } from '../server/src/diagnostics';
-import { countFor, expectation, expectedSectionsOf, sectionsByPart, type ExpectedSection } from '../server/src/diagnostics/requiredSections';
+import { countFor, countSectionWords, expectation, expectedSectionsOf, sectionsByPart, type ExpectedSection } from '../server/src/diagnostics/requiredSections';
+import { withSectionWords } from '../server/src/diagnostics/sectionWords';
 import type { ReportFix } from '../server/src/diagnostics/types';
 import { gradeNames, type Position, type Range, type Report, type Section } from '../server/src/model';
 import { parseReport } from '../server/src/parser';
@@ -85,15 +86,22 @@ export function measureRecall(documents: readonly Document[]): Recall {
 export interface HeadingFixes extends Tally {
   /** `document: ‘section’: what the mended document says that the published one does not`. */
   readonly failed: string[];
+  /**
+   * Sections deleted whole, heading and text: how often the preferred fix puts the heading
+   * where the section stood (`caught`), and how often only the other fix offered does.
+   */
+  readonly whole: Tally & { offered: number; readonly misplaced: string[] };
 }
 
 /**
  * Every required section's heading alone is deleted in turn; where that draws
  * `section.missing` with a fix, the fix is applied, and the mended document must draw no
- * diagnostic (by code and message) that the published one does not.
+ * diagnostic (by code and message) that the published one does not. Then each is deleted
+ * whole, and the fix must put the heading where it stood, among the blank lines and page
+ * furniture there, not into the text of the sections around.
  */
 export function measureHeadingFixes(documents: readonly Document[]): HeadingFixes {
-  const result: HeadingFixes = { tried: 0, caught: 0, failed: [] };
+  const result: HeadingFixes = { tried: 0, caught: 0, failed: [], whole: { tried: 0, caught: 0, offered: 0, misplaced: [] } };
   for (const document of documents) {
     const report = parseReport(document.text);
     const original = checkReport(report);
@@ -101,15 +109,45 @@ export function measureHeadingFixes(documents: readonly Document[]): HeadingFixe
     for (const expected of expectedSectionsFound(report)) {
       if (expected.rule !== 'section.missing') continue;
       const damaged = withoutHeading(lines, expected.section);
-      const fix = checkReport(parseReport(damaged)).find(names(expected))?.fix;
+      const fix = checkReport(parseReport(damaged)).find(names(expected))?.fixes?.[0];
       if (!fix) continue;
       result.tried++;
       const added = beyond(checkReport(parseReport(applyFix(damaged, fix))), original);
       if (added.length === 0) result.caught++;
       else result.failed.push(`${document.name}: ‘${expected.section.name}’: ${added.map((diagnostic) => `${diagnostic.code} ${diagnostic.message}`).join(' | ')}`);
+
+      const first = expected.section.range.start.line;
+      const left = [...lines.slice(0, first), ...lines.slice(lastLine(expected.section.range) + 1)];
+      const shortened = parseReport(left.join('\n'));
+      const wholeFixes = checkReport(shortened).find(names(expected))?.fixes ?? [];
+      if (wholeFixes.length === 0) continue;
+      result.whole.tried++;
+      // Where it stood: the blank lines and page furniture (a page's footer and number)
+      // around the place, or the end of the line before them.
+      const furniture = new Set(shortened.furniture.flatMap(({ range }) => Array.from({ length: range.end.line - range.start.line + 1 }, (_, i) => range.start.line + i)));
+      const between = (line: number) => left[line].trim() === '' || furniture.has(line);
+      let top = first;
+      while (top > 0 && between(top - 1)) top--;
+      let bottom = first;
+      while (bottom < left.length && between(bottom)) bottom++;
+      const inPlace = ({ range: { start: at } }: ReportFix) => (at.line >= top && at.line <= bottom) || (at.line === top - 1 && at.character === left[top - 1].length);
+      if (inPlace(wholeFixes[0])) result.whole.caught++;
+      else if (wholeFixes.some(inPlace)) result.whole.offered++;
+      else result.whole.misplaced.push(`${document.name}: ‘${expected.section.name}’ stood at line ${first + 1}; the fixes put it at ${wholeFixes.map((fix) => `line ${fix.range.start.line + 1}`).join(' or ')}`);
     }
   }
   return result;
+}
+
+/**
+ * The same on each of two halves of the documents, with the words of each section
+ * (section-words.json) counted from the other half only: how the fix does on reports
+ * whose words it has not seen.
+ */
+export function measureHeadingFixesApart(documents: readonly Document[], inFirst: (document: Document) => boolean): [HeadingFixes, HeadingFixes] {
+  const halves = [documents.filter(inFirst), documents.filter((document) => !inFirst(document))];
+  const wordsOf = (half: readonly Document[]) => countSectionWords(half.map((document) => parseReport(document.text)));
+  return [withSectionWords(wordsOf(halves[1]), () => measureHeadingFixes(halves[0])), withSectionWords(wordsOf(halves[0]), () => measureHeadingFixes(halves[1]))];
 }
 
 /** The text with the fix's range replaced by its text. */

@@ -166,7 +166,8 @@ function matchInterleaved(text: string, kind: ReportKind): Omit<HeadingMatch, 'l
   return match?.rule?.graded && !match.grade ? { ...match, grade } : undefined;
 }
 
-function matchHeading(text: string, kind: ReportKind): Omit<HeadingMatch, 'lineCount'> | undefined {
+/** What a heading of this wording is in a report of the kind, if it is one. */
+export function matchHeading(text: string, kind: ReportKind): Omit<HeadingMatch, 'lineCount'> | undefined {
   // A heading never ends a sentence, and a sentence that starts with a heading's words
   // does; but some reports word a judgement heading as a sentence with its grade (`The
   // impact of leaders on social work practice with children and families is good.`).

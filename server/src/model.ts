@@ -295,6 +295,8 @@ export interface Report {
   readonly paragraphs: readonly NumberedParagraph[];
   readonly items: readonly ListItem[];
   readonly plainParagraphs: readonly PlainParagraph[];
+  /** The document's lines, without their line ends: what a fix reads to find its place. */
+  readonly lines: readonly string[];
   readonly findings: readonly Finding[];
   readonly judgements: readonly Judgement[];
   readonly outcome?: OutcomeStatement;

@@ -68,7 +68,7 @@ describe('workspace kinds', () => {
     assert.deepEqual(diagnostics.map((diagnostic) => [diagnostic.code, diagnostic.message]), [
       ['section.missing', 'This report (School inspection report) has no ‘What does the school need to do to improve?’ section.'],
     ]);
-    const fix = diagnostics[0].fix!;
+    const [fix] = diagnostics[0].fixes ?? [];
     // Before the next section the kind requires.
     assert.equal(fix.range.start.line, damaged.split('\n').indexOf('School details'));
     assert.match(fix.newText, /^What does the school need to do to improve\?\n/);

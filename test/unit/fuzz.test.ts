@@ -148,7 +148,7 @@ function sectionNestingProblems(sections: readonly Section[], parent?: Section):
 /** The report with its line end left out, and diagnostics' fixes in LF: what CRLF must not change. */
 function structure(text: string): string {
   const report = parseReport(text, { kinds });
-  const diagnostics = checkReport(report).map((diagnostic) => ({ ...diagnostic, fix: diagnostic.fix && { ...diagnostic.fix, newText: diagnostic.fix.newText.replace(/\r\n/g, '\n') } }));
+  const diagnostics = checkReport(report).map((diagnostic) => ({ ...diagnostic, fixes: diagnostic.fixes?.map((fix) => ({ ...fix, newText: fix.newText.replace(/\r\n/g, '\n') })) }));
   return JSON.stringify({ ...report, eol: undefined, diagnostics, symbols: documentSymbols(report), folding: foldingRanges(report) });
 }
 

@@ -7,9 +7,9 @@ import type { Position } from '../../server/src/model';
 import { parseReport } from '../../server/src/parser';
 import { readSeed } from './helpers';
 
-/** The text with the fix applied (one insertion). */
+/** The text with the diagnostic's preferred fix applied (one insertion). */
 function applyFix(text: string, diagnostic: ReportDiagnostic): string {
-  const fix = diagnostic.fix;
+  const fix = diagnostic.fixes?.[0];
   assert.ok(fix, `${diagnostic.code} has no fix`);
   assert.deepEqual(fix.range.start, fix.range.end);
   const offset = offsetAt(text, fix.range.start);
@@ -39,7 +39,7 @@ function deleteAndMend(text: string, heading: string, expectedTitle: string): st
   const damaged = withoutLine(text, heading);
   const found = missing(damaged);
   assert.equal(found.length, 1, found.map((diagnostic) => diagnostic.message).join('\n'));
-  assert.equal(found[0].fix?.title, expectedTitle);
+  assert.match(found[0].fixes?.[0].title ?? '', new RegExp(`^${expectedTitle}`));
   const mended = applyFix(damaged, found[0]);
   assert.deepEqual(missing(mended), []);
   return mended;
@@ -57,8 +57,10 @@ describe('quick fixes for missing sections', () => {
   it('puts what a 2010 letter found satisfactory back after its lead-in, which is still there, before its list', () => {
     const damaged = withoutLine(readSeed('004'), 'The service meets the requirements of statutory guidance in the following areas');
     const [diagnostic] = missing(damaged);
-    assert.equal(diagnostic.fix?.newText, 'The service meets the requirements of statutory guidance in the following areas\n\n');
-    assert.match(damaged.split('\n')[diagnostic.fix!.range.start.line], /^- The local authority has taken effective action/);
+    const [fix] = diagnostic.fixes ?? [];
+    // Into the blank lines before the list, which stand around it as they did.
+    assert.equal(fix.newText, 'The service meets the requirements of statutory guidance in the following areas\n');
+    assert.match(damaged.split('\n')[fix.range.start.line + 1], /^- The local authority has taken effective action/);
     assert.deepEqual(missing(applyFix(damaged, diagnostic)), []);
   });
 
@@ -84,10 +86,39 @@ describe('quick fixes for missing sections', () => {
     }
   });
 
+  it('puts a judgement heading back before its own text, with the grade the table gives it, as the report had it', () => {
+    const text = readSeed('003');
+    const lines = text.split('\n');
+    const heading = lines.indexOf('Leadership, management and governance');
+    // The heading and the grade beneath it, as a reader deleting the heading would.
+    const damaged = [...lines.slice(0, heading), ...lines.slice(heading + 4)].join('\n');
+    const [diagnostic] = missing(damaged);
+    // Among the blank lines before its `Summary`, one of which went with it.
+    assert.equal(diagnostic.fixes?.[0].title, `Insert the ‘Leadership, management and governance’ heading before its text (line ${heading})`);
+    const mended = applyFix(damaged, diagnostic);
+    // The grade in the table's scale's words: `Requires improvement to be good` where the report had `Requires improvement`.
+    assert.equal(mended, text.replace('\nLeadership, management and governance\n\nRequires improvement\n', 'Leadership, management and governance\n\nRequires improvement to be good\n'));
+    const summary = (report: string) => checkReport(parseReport(report)).map((found) => `${found.code} ${found.message}`);
+    assert.deepEqual(summary(mended), summary(text));
+  });
+
+  it('offers, where a section was deleted whole, to put its heading where the sections around leave room for it', () => {
+    const text = readSeed('003');
+    const report = parseReport(text);
+    const section = report.sections.find((candidate) => candidate.name === 'Recommendations')!;
+    const lines = text.split('\n');
+    const damaged = [...lines.slice(0, section.range.start.line), ...lines.slice(section.range.end.line)].join('\n');
+    const [diagnostic] = missing(damaged);
+    const fixes = diagnostic.fixes ?? [];
+    const next = damaged.split('\n').indexOf('Summary for children and young people');
+    assert.equal(fixes.at(-1)?.range.start.line, next);
+    assert.match(fixes.at(-1)?.title ?? '', /^Insert the ‘Recommendations’ heading/);
+  });
+
   it('keeps CRLF line ends in what it inserts', () => {
     const damaged = withoutLine(readSeed('000'), 'Areas for development').replace(/\n/g, '\r\n');
     const [diagnostic] = missing(damaged);
     // Before the areas for development the letter still lists.
-    assert.equal(diagnostic.fix?.newText, 'Areas for development\r\n\r\n');
+    assert.equal(diagnostic.fixes?.[0].newText, 'Areas for development\r\n');
   });
 });

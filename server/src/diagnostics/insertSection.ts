@@ -15,34 +15,55 @@ export interface SectionText {
 }
 
 /**
- * Before the text of the section that stands at the end of its place (when
- * `findLostText`), else before `next`
- * (the nearest later section that is there), else after `previous` (after its heading
- * alone when it `opens` what follows), else before the first section, else at the end.
+ * Where a section's text that lost its heading may stand: at the end of any stretch of its
+ * part between two sections that are there, since its own heading is what said where.
  */
-export function insertSection(report: Report, text: SectionText, next: Section | undefined, previous: Section | undefined, opens = false, findLostText = false): ReportFix {
+export interface Stretch {
+  /** The lines it lies between. */
+  readonly after: number;
+  readonly before: number;
+  /** How much more a text reads as the missing section's own than as the section's it stands in. */
+  readonly leaning: (text: string) => number;
+}
+
+/**
+ * The section's heading typed in before its own text, where its text stands at the end of
+ * one of the `stretches` (its heading alone was lost); and, as the only fix where it does
+ * not, or as the other where it does, where the sections around leave room for it: before
+ * `next` (the nearest later section that is there), else after `previous` (after its
+ * heading alone when it `opens` what follows), else before the first section, else at the end.
+ */
+export function insertSection(report: Report, text: SectionText, next: Section | undefined, previous: Section | undefined, opens = false, stretches: readonly Stretch[] = []): ReportFix[] {
   const heading = withGrade(report, text.heading);
   const block = [text.leadIn, heading].filter((part) => part !== undefined).join('\n\n');
   const title = `Insert the ‘${text.heading}’ heading`;
-  const fix = (line: number, newText: string): ReportFix => ({ title, range: range(line, 0, line, 0), newText: newText.replace(/\n/g, report.eol) });
+  const eol = (newText: string) => newText.replace(/\n/g, report.eol);
   const before = next ?? (previous ? undefined : report.sections[0]);
-  const place = opens || !findLostText || !(before ?? previous) ? undefined : { after: previous?.headingRange.end.line ?? -1, before: before ? before.headingRange.start.line : lastLine(previous!) + 1 };
-  const start = place && sectionStart(report, text.heading, text.leadIn, place.after, place.before);
-  if (start) return fix(start.line, `${start.afterLeadIn ? heading : block}\n\n`);
-  if (before) return fix(before.headingRange.start.line, `${block}\n\n`);
   const end = previous ? (opens ? previous.headingRange.end : previous.range.end) : range(report.lineCount, 0, report.lineCount, 0).start;
-  return { title, range: { start: end, end }, newText: `\n\n${block}`.replace(/\n/g, report.eol) };
+  const between: ReportFix = before
+    ? { title, range: range(before.headingRange.start.line, 0, before.headingRange.start.line, 0), newText: eol(`${block}\n\n`) }
+    : { title, range: { start: end, end }, newText: eol(`\n\n${block}`) };
+  const found = opens ? [] : stretches.flatMap((stretch) => sectionStart(report, text, stretch.leaning, stretch.after, stretch.before) ?? []);
+  const start = found.reduce<(typeof found)[number] | undefined>((best, candidate) => (best && best.score >= candidate.score ? best : candidate), undefined);
+  if (!start || start.line === between.range.start.line) return [between];
+  // Into the blank lines before the text, where there are two or more, so that they stand
+  // around the heading as they did; else with a blank line of its own.
+  const blanks = report.lines[start.line - 1]?.trim() === '' && report.lines[start.line - 2]?.trim() === '';
+  const at = blanks ? start.line - 1 : start.line;
+  return [
+    { title: `${title} before its text (line ${at + 1})`, range: range(at, 0, at, 0), newText: eol(`${start.afterLeadIn ? heading : block}\n${blanks ? '' : '\n'}`) },
+    { ...between, title: `${title} as an empty section (line ${between.range.start.line + 1})` },
+  ];
 }
 
-/** An ILACS report prints each judgement's grade after its heading: `…children in care: good`. */
+/**
+ * The heading with the grade the judgement table gives its area, as the kind prints it: an
+ * ILACS report after the heading (`…children in care: good`), a SIF report on a line of
+ * its own beneath it.
+ */
 function withGrade(report: Report, heading: string): string {
-  const area = report.kind === 'ilacs-report' ? judgementArea(heading) : undefined;
+  const area = report.kind === 'ilacs-report' || report.kind === 'sif-report' ? judgementArea(heading) : undefined;
   const graded = area && report.judgements.find((judgement) => judgement.area === area && judgement.source === 'table');
-  return graded ? `${heading}: ${gradeNames[graded.grade].toLowerCase()}` : heading;
-}
-
-/** A range that ends at the start of a line ends on the line before. */
-function lastLine(section: Section): number {
-  const end = section.range.end;
-  return end.character === 0 && end.line > section.range.start.line ? end.line - 1 : end.line;
+  if (!graded) return heading;
+  return report.kind === 'ilacs-report' ? `${heading}: ${gradeNames[graded.grade].toLowerCase()}` : `${heading}\n\n${gradeNames[graded.grade]}`;
 }

@@ -18,7 +18,7 @@ export function checkOutcome(report: Report): ReportDiagnostic[] {
         message: 'The letter says the inspection identified areas for priority action, but it has no ‘Areas for priority action’ section.',
         range: report.outcome.range,
         // Letters list their areas for priority action after the areas for development.
-        fix: insertSection(report, { heading: 'Areas for priority action' }, undefined, sections.find((candidate) => candidate.role === 'development') ?? report.sections.at(-1)),
+        fixes: insertSection(report, { heading: 'Areas for priority action' }, undefined, sections.find((candidate) => candidate.role === 'development') ?? report.sections.at(-1)),
       },
     ];
   }

@@ -6,13 +6,15 @@
 // A section that every document of its group has is required; one that nine in ten or
 // more have is usual; any other is optional and never mentioned.
 import { judgementArea } from '../grades';
-import { headingKey } from '../headings';
+import { headingKey, matchHeading } from '../headings';
 import type { JudgementArea, Report, ReportKind, Section, SectionRole } from '../model';
 import { periodsOf } from '../period';
 import { flatten } from '../references';
 import { range } from '../text';
 import evidence from './section-evidence.json';
-import { insertSection, type SectionText } from './insertSection';
+import { insertSection, type SectionText, type Stretch } from './insertSection';
+import { bodyBlocks } from './sectionStart';
+import { addText, emptyCounts, readsAs, weigh, type SectionWords, type WordCounts } from './sectionWords';
 import type { ReportDiagnostic } from './types';
 
 /**
@@ -250,6 +252,34 @@ export function countSections(reports: readonly Report[]): SectionEvidence {
   return ordered;
 }
 
+/** The words of each expected section against all the text of its kind's documents (see sectionWords.ts). */
+export function countSectionWords(reports: readonly Report[]): SectionWords {
+  const kinds = new Map<string, { all: WordCounts; sections: Map<string, WordCounts> }>();
+  for (const report of reports) {
+    if (report.definition) continue;
+    const kind = evidenceKind(report.kind);
+    if (!kinds.has(kind)) kinds.set(kind, { all: emptyCounts(), sections: new Map() });
+    const counts = kinds.get(kind)!;
+    const blocks = bodyBlocks(report);
+    addText(counts.all, blocks.map((block) => block.text).join('\n'));
+    const parts = sectionsByPart(report);
+    for (const expected of expectedSectionsOf(report.kind)) {
+      const section = parts[expected.part]?.find(expected.present);
+      if (!section) continue;
+      const key = `${expected.part}/${expected.id}`;
+      if (!counts.sections.has(key)) counts.sections.set(key, emptyCounts());
+      const text = blocks.filter((block) => block.first > section.headingRange.end.line && block.first <= section.range.end.line).map((block) => block.text);
+      addText(counts.sections.get(key)!, text.join('\n'));
+    }
+  }
+  const words: SectionWords = {};
+  for (const kind of [...kinds.keys()].sort()) {
+    const { all, sections } = kinds.get(kind)!;
+    words[kind] = Object.fromEntries([...sections.keys()].sort().map((key) => [key, weigh(sections.get(key)!, all)]));
+  }
+  return words;
+}
+
 /** The sections a report must have, as named in `section.missing`: what mutations delete and emptiness checks. */
 export function requiredSectionsOf(report: Report): readonly ExpectedSection[] {
   if (report.definition) return definedRequirements(report);
@@ -291,10 +321,49 @@ export function checkRequiredSections(report: Report): ReportDiagnostic[] {
         // At the top of the document: a missing section has no place of its own.
         range: range(0, 0, 0, 0),
         // A section whose heading alone was lost leaves its text before the place.
-        fix: insertSection(report, section, opens ? undefined : next, previous, opens, true),
+        fixes: insertSection(report, { ...section, heading: contentsWording(report, section) ?? section.heading }, opens ? undefined : next, previous, opens, stretches(report, section, expected, found)),
       },
     ];
   });
+}
+
+/** The heading as the report's own contents list words it, where an entry that names no heading reads as the section. */
+function contentsWording(report: Report, section: ExpectedSection): string | undefined {
+  const entry = report.contents.find((candidate) => {
+    const match = candidate.heading ? undefined : matchHeading(candidate.title, report.kind);
+    return match?.rule && section.present({ name: match.name, role: match.rule.role, level: 1, headingRange: candidate.range, range: candidate.range, children: [] });
+  });
+  return entry?.title;
+}
+
+/**
+ * Where the missing section's text may stand, each stretch with how much more a text reads
+ * as the missing section than as the section it stands in: between the sections of its
+ * part that come before and after it in the kind's order, where the report keeps that
+ * order; in any stretch between two sections of the part, where it does not (a 2014 SIF
+ * report has its information about the inspection early).
+ */
+function stretches(report: Report, missing: ExpectedSection, expected: readonly ExpectedSection[], found: readonly (Section | undefined)[]): Stretch[] {
+  const kind = evidenceKind(report.kind);
+  const reads = (section: ExpectedSection | undefined, text: string) => (section ? readsAs(kind, `${section.part}/${section.id}`, text) : 0);
+  const present = expected
+    .flatMap((section, at) => (section.part === missing.part && found[at] ? [{ section, at, found: found[at] }] : []))
+    .sort((a, b) => a.found.headingRange.start.line - b.found.headingRange.start.line);
+  // A SIF report's board part lies within its board's section; every other part is the whole report.
+  const board = missing.part === 'lscb' && report.kind === 'sif-report' ? flatten(report.sections).find((section) => section.role === 'lscb') : undefined;
+  const bounds = [board ? board.headingRange.end.line : -1, ...present.map(({ found }) => found.headingRange.start.line), board ? board.range.end.line + 1 : report.lines.length];
+  const all = bounds.slice(0, -1).map((first, at): Stretch => {
+    const within = present[at - 1];
+    return {
+      after: within ? within.found.headingRange.end.line : first,
+      before: bounds[at + 1],
+      leaning: (text) => reads(missing, text) - reads(within?.section, text),
+    };
+  });
+  const inOrder = present.every((each, at) => at === 0 || present[at - 1].at < each.at);
+  if (!inOrder) return all;
+  const index = expected.indexOf(missing);
+  return [all[present.filter((each) => each.at < index).length]];
 }
 
 /** Every section but those inside the Local Safeguarding Children Board's. */

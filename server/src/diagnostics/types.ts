@@ -9,7 +9,8 @@ export interface ReportDiagnostic {
   readonly severity: Severity;
   readonly message: string;
   readonly range: Range;
-  readonly fix?: ReportFix;
+  /** What mends it, the likeliest first. */
+  readonly fixes?: readonly ReportFix[];
 }
 
 /** Text that mends what a diagnostic reports, offered as a quick fix. */

@@ -1,6 +1,6 @@
-// Quick fixes for the diagnostics under the cursor: the fix the rule itself computed
-// (inserting a missing section's heading) where the document can be edited, and turning
-// the rule off for this file.
+// Quick fixes for the diagnostics under the cursor: the fixes the rule itself computed
+// (inserting a missing section's heading), the likeliest preferred, where the document
+// can be edited; and turning the rule off for this file.
 import { CodeActionKind, type CodeAction, type Diagnostic } from 'vscode-languageserver-types';
 import { ignoreRuleInFileCommand, pdfReportScheme, type IgnoreRuleInFileArguments } from '../protocol';
 import { diagnosticSource, type DiagnosticData } from './lspDiagnostics';
@@ -10,15 +10,16 @@ export function codeActions(uri: string, diagnostics: readonly Diagnostic[]): Co
   // A PDF's text is read-only: an edit to it could not be applied.
   const editable = !uri.startsWith(`${pdfReportScheme}:`);
   const fixes = ours.flatMap((diagnostic): CodeAction[] => {
-    const fix = (diagnostic.data as DiagnosticData | undefined)?.fix;
-    if (!fix || !editable) return [];
-    return [{
+    const offered = (diagnostic.data as DiagnosticData | undefined)?.fixes ?? [];
+    if (!editable) return [];
+    return offered.map((fix, index) => ({
       title: fix.title,
       kind: CodeActionKind.QuickFix,
       diagnostics: [diagnostic],
-      isPreferred: true,
+      // The likeliest, for Fix All and the light bulb's first choice.
+      isPreferred: index === 0,
       edit: { changes: { [uri]: [{ range: fix.range, newText: fix.newText }] } },
-    }];
+    }));
   });
   const codes = [...new Set(ours.map((diagnostic) => diagnostic.code as string))];
   const ignores = codes.map((code): CodeAction => {

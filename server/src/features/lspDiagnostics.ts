@@ -1,5 +1,5 @@
 // A report diagnostic as the LSP publishes it: with its code linked to the README's
-// explanation, and its fix kept in `data` for the code action that offers it.
+// explanation, and its fixes kept in `data` for the code actions that offer them.
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import type { ReportDiagnostic } from '../diagnostics';
 import type { ReportFix, Severity } from '../diagnostics/types';
@@ -9,7 +9,7 @@ export const diagnosticSource = 'inspection-reports';
 
 /** What a published diagnostic carries in `data`, for the code action to read back. */
 export interface DiagnosticData {
-  readonly fix?: ReportFix;
+  readonly fixes?: readonly ReportFix[];
 }
 
 const severities: Record<Severity, DiagnosticSeverity> = {
@@ -21,7 +21,7 @@ const severities: Record<Severity, DiagnosticSeverity> = {
 
 export function toDiagnostic(diagnostic: ReportDiagnostic, explanation: (code: string) => string | undefined): Diagnostic {
   const href = explanation(diagnostic.code);
-  const data: DiagnosticData = { fix: diagnostic.fix };
+  const data: DiagnosticData = { fixes: diagnostic.fixes };
   return {
     range: diagnostic.range,
     severity: severities[diagnostic.severity],
@@ -29,6 +29,6 @@ export function toDiagnostic(diagnostic: ReportDiagnostic, explanation: (code: s
     ...(href ? { codeDescription: { href } } : {}),
     source: diagnosticSource,
     message: diagnostic.message,
-    ...(diagnostic.fix ? { data } : {}),
+    ...(diagnostic.fixes ? { data } : {}),
   };
 }

@@ -108,6 +108,30 @@ describe('Inspection Reports in VS Code', () => {
     await waitFor('the document to be clean again', () => !editor.document.isDirty || undefined);
   });
 
+  it('puts a deleted heading back before its own text with the preferred quick fix (screenshot of the menu)', async () => {
+    const editor = await open('003_35a5abd99a445aeb.txt');
+    const original = editor.document.getText();
+    const heading = original.split('\n').indexOf('Recommendations');
+    await editor.edit((edit) => edit.delete(new vscode.Range(heading, 0, heading + 1, 0)));
+    const missing = await waitFor('section.missing', () =>
+      vscode.languages.getDiagnostics(editor.document.uri).find((diagnostic) => (typeof diagnostic.code === 'object' ? diagnostic.code.value : diagnostic.code) === 'section.missing'));
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', editor.document.uri, missing.range, vscode.CodeActionKind.QuickFix.value);
+    const ours = actions.filter((action) => /‘Recommendations’|‘section\.missing’/.test(action.title));
+    assert.deepEqual(ours.map((action) => [action.title, action.isPreferred ?? false]), [
+      [`Insert the ‘Recommendations’ heading before its text (line ${heading + 1})`, true],
+      ['Insert the ‘Recommendations’ heading as an empty section (line 163)', false],
+      ['Turn off ‘section.missing’ for this file', false],
+    ]);
+    // The menu as a user opens it on the problem.
+    editor.selection = new vscode.Selection(missing.range.start, missing.range.start);
+    await vscode.commands.executeCommand('editor.action.quickFix');
+    await screenshot('quick-fix');
+    await vscode.commands.executeCommand('hideCodeActionWidget');
+    assert.ok(await vscode.workspace.applyEdit(ours[0].edit!));
+    assert.equal(editor.document.getText(), original);
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+  });
+
   it('says, as information, that a published focused visit names nothing to improve (screenshot)', async function () {
     // A letter of the wide corpus beside the repository (not beside a packaged extension),
     // in the workspace for a while, as a download would be.

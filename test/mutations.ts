@@ -84,7 +84,7 @@ export function measureRecall(documents: readonly Document[]): Recall {
 
 /** How often the `section.missing` quick fix mends a document that lost a heading and kept its text. */
 export interface HeadingFixes extends Tally {
-  /** `document: ‘section’: what the mended document says that the published one does not`. */
+  /** `document:line: ‘section’: what the mended document says that the published one does not`. */
   readonly failed: string[];
   /**
    * Sections deleted whole, heading and text: how often the preferred fix puts the heading
@@ -114,7 +114,7 @@ export function measureHeadingFixes(documents: readonly Document[]): HeadingFixe
       result.tried++;
       const added = beyond(checkReport(parseReport(applyFix(damaged, fix))), original);
       if (added.length === 0) result.caught++;
-      else result.failed.push(`${document.name}: ‘${expected.section.name}’: ${added.map((diagnostic) => `${diagnostic.code} ${diagnostic.message}`).join(' | ')}`);
+      else result.failed.push(`${document.name}:${expected.section.range.start.line + 1}: ‘${expected.section.name}’: ${added.map((diagnostic) => `${diagnostic.code} ${diagnostic.message}`).join(' | ')}`);
 
       const first = expected.section.range.start.line;
       const left = [...lines.slice(0, first), ...lines.slice(lastLine(expected.section.range) + 1)];

@@ -24,6 +24,8 @@ export interface Stretch {
   readonly before: number;
   /** How much more a text reads as the missing section's own than as the section's it stands in. */
   readonly leaning: (text: string) => number;
+  /** Only text that plainly reads as the section's (out of the kind's order) is taken for it. */
+  readonly plainly: boolean;
 }
 
 /**
@@ -43,7 +45,7 @@ export function insertSection(report: Report, text: SectionText, next: Section |
   const between: ReportFix = before
     ? { title, range: range(before.headingRange.start.line, 0, before.headingRange.start.line, 0), newText: eol(`${block}\n\n`) }
     : { title, range: { start: end, end }, newText: eol(`\n\n${block}`) };
-  const found = opens ? [] : stretches.flatMap((stretch) => sectionStart(report, text, stretch.leaning, stretch.after, stretch.before) ?? []);
+  const found = opens ? [] : stretches.flatMap((stretch) => sectionStart(report, text, stretch) ?? []);
   const start = found.reduce<(typeof found)[number] | undefined>((best, candidate) => (best && best.score >= candidate.score ? best : candidate), undefined);
   if (!start || start.line === between.range.start.line) return [between];
   // Into the blank lines before the text, where there are two or more, so that they stand

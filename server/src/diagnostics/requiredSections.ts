@@ -337,11 +337,12 @@ function contentsWording(report: Report, section: ExpectedSection): string | und
 }
 
 /**
- * Where the missing section's text may stand, each stretch with how much more a text reads
- * as the missing section than as the section it stands in: between the sections of its
- * part that come before and after it in the kind's order, where the report keeps that
- * order; in any stretch between two sections of the part, where it does not (a 2014 SIF
- * report has its information about the inspection early).
+ * Where the missing section's text may stand: each stretch of its part between two of its
+ * sections that are there, with how much more a text reads as the missing section than as
+ * the section it stands in. Where the report keeps the kind's order, the text is looked for
+ * elsewhere than between the sections before and after it in that order only if it plainly
+ * stands there (a 2014 SIF report has its information about the inspection early; some
+ * 2015 ones, their executive summary after the local authority's information).
  */
 function stretches(report: Report, missing: ExpectedSection, expected: readonly ExpectedSection[], found: readonly (Section | undefined)[]): Stretch[] {
   const kind = evidenceKind(report.kind);
@@ -352,18 +353,18 @@ function stretches(report: Report, missing: ExpectedSection, expected: readonly 
   // A SIF report's board part lies within its board's section; every other part is the whole report.
   const board = missing.part === 'lscb' && report.kind === 'sif-report' ? flatten(report.sections).find((section) => section.role === 'lscb') : undefined;
   const bounds = [board ? board.headingRange.end.line : -1, ...present.map(({ found }) => found.headingRange.start.line), board ? board.range.end.line + 1 : report.lines.length];
-  const all = bounds.slice(0, -1).map((first, at): Stretch => {
+  const inOrder = present.every((each, at) => at === 0 || present[at - 1].at < each.at);
+  const own = present.filter((each) => each.at < expected.indexOf(missing)).length;
+  return bounds.slice(0, -1).map((first, at): Stretch => {
     const within = present[at - 1];
     return {
       after: within ? within.found.headingRange.end.line : first,
       before: bounds[at + 1],
       leaning: (text) => reads(missing, text) - reads(within?.section, text),
+      // Elsewhere than its place in the kind's order only where its text plainly stands there.
+      plainly: inOrder && at !== own,
     };
   });
-  const inOrder = present.every((each, at) => at === 0 || present[at - 1].at < each.at);
-  if (!inOrder) return all;
-  const index = expected.indexOf(missing);
-  return [all[present.filter((each) => each.at < index).length]];
 }
 
 /** Every section but those inside the Local Safeguarding Children Board's. */

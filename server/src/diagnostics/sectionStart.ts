@@ -11,7 +11,7 @@ import { headingKey } from '../headings';
 import type { Report } from '../model';
 import { flatten } from '../references';
 import { fold } from '../text';
-import type { SectionText } from './insertSection';
+import type { SectionText, Stretch } from './insertSection';
 
 /** A heading, bullet, numbered or plain paragraph of the body, by its lines. */
 export interface Block {
@@ -42,15 +42,14 @@ const blankLines = 1;
 // A sentence that begins a line inside a paragraph or bullet may begin the section where
 // extraction left no blank line before it; anywhere else inside one, the section cannot.
 const sentenceBegins = 0;
-// Less than this leaves the heading where the sections around it leave room for it.
+// Less than this leaves the heading where the sections around it leave room for it; out
+// of the kind's order, less than the second.
 const enough = 8;
+const plainly = 100;
 
-/**
- * The start of the section's text on the lines after `after` and before `before`, or
- * undefined where nothing there reads as its start. `leaning`: how much more a text reads
- * as the missing section's own than as the section's before it.
- */
-export function sectionStart(report: Report, section: SectionText, leaning: (text: string) => number, after: number, before: number): StartFound | undefined {
+/** The start of the section's text in the stretch, or undefined where nothing there reads as its start. */
+export function sectionStart(report: Report, section: SectionText, { after, before, leaning, plainly: onlyPlainly }: Stretch): StartFound | undefined {
+  const least = onlyPlainly ? plainly : enough;
   const blocks = bodyBlocks(report).filter((block) => block.first > after && block.first < before);
   const blockAt = new Map(blocks.map((block, index) => [block.first, index]));
   const headingLines = new Set(blocks.filter((block) => block.type === 'heading').flatMap((block) => range(block.first, block.last)));
@@ -87,7 +86,7 @@ export function sectionStart(report: Report, section: SectionText, leaning: (tex
       sign = sentenceBegins;
     }
     const score = leaningAfter + sign;
-    if (score >= enough && score > (best?.score ?? -Infinity)) best = { line, score };
+    if (score >= least && score > (best?.score ?? -Infinity)) best = { line, score };
   }
   if (!best) return undefined;
   const index = blockAt.get(best.line);

@@ -20,6 +20,7 @@ export interface WordCounts {
 const fewestDocuments = 3;
 // The words kept for a section: enough to read any of its paragraphs, few enough to ship.
 const mostWords = 300;
+// How many words of the kind's a section's shares lean on (see weigh).
 const smoothing = 2000;
 
 export function wordsOf(text: string): string[] {
@@ -43,9 +44,8 @@ export function addText(counts: WordCounts, text: string): void {
 
 /**
  * A section's words against all its kind's text: the log of the ratio of their shares.
- * Words it uses less than the
- * rest of its kind count as much as those it uses more: a list of what to improve has few
- * of the verbs that a narrative is made of.
+ * Words it uses less than the rest of its kind count as much as those it uses more: a
+ * list of what to improve has few of the verbs that a narrative is made of.
  */
 export function weigh(section: WordCounts, kind: WordCounts): Record<string, number> {
   const vocabulary = kind.words.size;

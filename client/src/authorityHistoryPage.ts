@@ -4,7 +4,7 @@
 // piece of report text escaped; the page's only script posts clicks back to the
 // extension. No `vscode` import, so that it is tested in plain Node.
 import { fileNameOf, stem, type AreaJudgement, type AuthorityHistory, type HistoryFinding, type HistoryReport, type RecurringFinding } from '../../server/src/features/authorityHistory';
-import { findingNames, gradeNames, reportKindLabels, type Grade, type JudgementArea, type Range } from '../../server/src/model';
+import { findingNames, gradeNames, judgementAreas, reportKindLabels, type Grade, type JudgementArea, type Range } from '../../server/src/model';
 import type { AuthorityHistoryResult } from '../../server/src/protocol';
 
 const areaNames: Record<JudgementArea, string> = {
@@ -16,7 +16,6 @@ const areaNames: Record<JudgementArea, string> = {
   leadership: 'Impact of leaders',
   lscb: 'Local Safeguarding Children Board',
 };
-const areaOrder: readonly JudgementArea[] = ['overall', 'help-and-protection', 'children-in-care', 'care-leavers', 'adoption', 'leadership', 'lscb'];
 
 /** The whole page: its policy allows only this page's own style and script, by nonce. */
 export function historyPage(result: AuthorityHistoryResult | undefined, options: { readonly nonce: string; readonly cspSource: string }): string {
@@ -83,7 +82,7 @@ function timelineEntry(report: HistoryReport): string {
 }
 
 function judgementTable(reports: readonly HistoryReport[]): string {
-  const areas = areaOrder.filter((area) => reports.some((report) => report.judgements.some((judgement) => judgement.area === area)));
+  const areas = judgementAreas.filter((area) => reports.some((report) => report.judgements.some((judgement) => judgement.area === area)));
   if (areas.length === 0) return '<p class="empty">None of these reports grades an area.</p>';
   const head = reports.map((report) => `<th scope="col">${escapeHtml(yearOf(report))}<span class="sub">${escapeHtml(reportKindLabels[report.kind])}</span></th>`).join('');
   const rows = areas.map((area) => {

@@ -112,6 +112,9 @@ export type JudgementArea =
   | 'leadership'
   | 'lscb';
 
+/** The graded areas in the order a reader expects them, the overall judgement first. */
+export const judgementAreas: readonly JudgementArea[] = ['overall', 'help-and-protection', 'children-in-care', 'care-leavers', 'adoption', 'leadership', 'lscb'];
+
 export type JudgementSource = 'table' | 'heading' | 'sentence';
 
 export interface Judgement {

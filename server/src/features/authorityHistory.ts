@@ -4,7 +4,7 @@
 // authority that words the same issue most alike, when it is alike enough to show.
 // Matches are by content only, so each carries both texts and its score: a person
 // judges whether the issue really recurs.
-import type { Finding, FindingCategory, Grade, JudgementArea, Range, Report, ReportKind } from '../model';
+import { judgementAreas, type Finding, type FindingCategory, type Grade, type JudgementArea, type Range, type Report, type ReportKind } from '../model';
 import { flatten } from '../references';
 import { dice, fold, monthNames, words } from '../text';
 
@@ -91,9 +91,6 @@ export interface HistoryOptions {
  * the corpus: see the README, "An authority's history".
  */
 export const recurrenceThreshold = 0.4;
-
-/** The graded areas in the order a reader expects them, the overall judgement first. */
-export const judgementAreas: readonly JudgementArea[] = ['overall', 'help-and-protection', 'children-in-care', 'care-leavers', 'adoption', 'leadership', 'lscb'];
 
 const historyCategories: ReadonlySet<FindingCategory> = new Set<FindingCategory>(['priority-action', 'development', 'recommendation']);
 

@@ -5,10 +5,11 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import { stringify } from 'csv-stringify/sync';
-import { kindsFileName, largestKindsFile, readKindsFile } from './customKinds';
+import { kindsFileName, readKindsFile } from './customKinds';
 import { checkReport } from './diagnostics';
 import type { ReportDiagnostic } from './diagnostics/types';
+import { findingsCsv } from './features/exportFindings';
+import { largestFileRead, largestKindsFile, megabytes } from './limits';
 import {
   findingCategories,
   findingCategoryNames,
@@ -48,10 +49,6 @@ lays it out, then read like a text file.
 Exit status: 0 on success; 1 when check finds an error; 2 for a usage error or
 a file that cannot be read.
 `;
-
-// Reports are a few hundred kilobytes; anything this large is not one, and reading it
-// whole would only exhaust memory.
-const maxBytes = 64 * 1024 * 1024;
 
 /** A mistake in the command line: one line on stderr, exit 2. */
 class UsageError extends Error {}
@@ -172,11 +169,7 @@ function findings(args: readonly string[]): number {
     return 0;
   }
   if (values.csv) {
-    write(stringify(
-      // `recurring` as the word: csv-stringify would write a false as an empty cell.
-      rows.map(({ file, finding }) => [file, finding.category, finding.section, finding.number ?? '', String(finding.recurring), finding.range.start.line + 1, finding.text]),
-      { header: true, columns: ['file', 'category', 'section', 'paragraph', 'recurring', 'line', 'text'] },
-    ));
+    write(findingsCsv(rows.map(({ file, finding }) => ({ whose: [file], finding })), ['file']));
     return 0;
   }
   const out: string[] = [];
@@ -317,7 +310,7 @@ function load(file: string): Loaded {
     if (stat.isDirectory()) throw new InputError(`cannot read ${file}: it is a directory`);
     // A device or FIFO could block or never end.
     if (!stat.isFile()) throw new InputError(`cannot read ${file}: not a regular file`);
-    if (stat.size > maxBytes) throw new InputError(`cannot read ${file}: ${(stat.size / 1024 / 1024).toFixed(0)} MB is over the 64 MB limit`);
+    if (stat.size > largestFileRead) throw new InputError(`cannot read ${file}: ${megabytes(stat.size)} is over the ${megabytes(largestFileRead)} limit`);
     bytes = fs.readFileSync(file);
   } catch (error) {
     if (error instanceof InputError) throw error;
@@ -412,7 +405,7 @@ function startsAsPdf(file: string): boolean {
   try {
     const stat = fs.statSync(file);
     // Too large or not a file: load() says so, as for any file.
-    if (!stat.isFile() || stat.size > maxBytes) return false;
+    if (!stat.isFile() || stat.size > largestFileRead) return false;
     if (/\.pdf$/i.test(file)) return true;
     const head = Buffer.alloc(8);
     const descriptor = fs.openSync(file, 'r');

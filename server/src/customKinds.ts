@@ -14,9 +14,6 @@ import type { KindDefinition, Range, ReportKind } from './model';
 /** The name the file has in each workspace folder. */
 export const kindsFileName = '.inspection-reports.json';
 
-/** Fifty kinds of a few hundred headings each is under 1 MB; a larger file is not read. */
-export const largestKindsFile = 1024 * 1024;
-
 export interface KindsProblem {
   readonly message: string;
   readonly range: Range;

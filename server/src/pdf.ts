@@ -4,18 +4,12 @@
 // (pdfjs-dist, pure JavaScript) reads the file in this process, with no worker thread,
 // no system tools and no fonts beyond what the file holds.
 import type { TextItem } from 'pdfjs-dist/types/src/display/api';
+import { largestDocument, largestPdf, megabytes } from './limits';
 
 /** Why a PDF gives no text, in words that follow "cannot read FILE: ". */
 export class PdfError extends Error {
   override name = 'PdfError';
 }
-
-// A report is text with a logo or two: a PDF this large is not one, and PDF.js holds
-// all of it in memory.
-export const largestPdf = 32 * 1024 * 1024;
-
-// The language server declines documents over 10 MB of text (ServerOptions.largestDocument).
-const mostCharacters = 10 * 1024 * 1024;
 
 export interface PdfTextOptions {
   /** Give up after this long: a damaged file must never keep the server or the CLI waiting. */
@@ -80,7 +74,7 @@ async function readPages(task: LoadingTask): Promise<{ text: string; pages: numb
     page.cleanup();
     const lines = printedLines(content.items.filter(isTextItem));
     for (const line of lines) characters += line.text.length + 1;
-    if (characters > mostCharacters) throw new PdfError(`its text is over ${megabytes(mostCharacters)}, more than any report`);
+    if (characters > largestDocument) throw new PdfError(`its text is over ${megabytes(largestDocument)}, more than any report`);
     pages.push(lines);
   }
   return { text: layOut(pages), pages: document.numPages };
@@ -132,10 +126,6 @@ function asPdfError(error: unknown): PdfError {
 
 function duration(ms: number): string {
   return ms >= 1000 ? `${Math.round(ms / 1000)} s` : `${ms} ms`;
-}
-
-function megabytes(bytes: number): string {
-  return `${Math.round(bytes / 1024 / 1024)} MB`;
 }
 
 function isTextItem(item: object): item is TextItem {

@@ -54,6 +54,7 @@ import {
   type ReportFindings,
 } from '../protocol';
 import { FolderWatcher } from './folderWatcher';
+import { largestDocument, megabytes } from '../limits';
 import { answerPdfText } from './pdfRequest';
 import { ReportCache } from './reportCache';
 import { SettingsSource } from './settings';
@@ -69,17 +70,13 @@ export interface ServerOptions {
   readonly largestDocument?: number;
 }
 
-// Real reports are under 200 KB; a document this long is not one, and reading it on
-// every keystroke would stall the editor.
-const defaultLargest = 10 * 1024 * 1024;
-
 // Long enough to let a burst of typing through unchecked, short enough that problems on
 // a 1 MB report appear within 100 ms of the last keystroke.
 const defaultDebounceMs = 25;
 
 export function startServer(connection: Connection, options: ServerOptions = {}): void {
   const documents = new TextDocuments(TextDocument);
-  const largest = options.largestDocument ?? defaultLargest;
+  const largest = options.largestDocument ?? largestDocument;
   const reports = new ReportCache(largest);
   const explanation = explanations(options.readme);
   const index = new WorkspaceIndex(largest, (uris) => notifyFindingsChanged(uris), (message) => connection.console.log(message));
@@ -167,7 +164,6 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   }
 
   function tooLarge(document: TextDocument): Diagnostic {
-    const megabytes = (value: number) => `${(value / 1024 / 1024).toFixed(0)} MB`;
     const message = `This document is ${megabytes(document.getText().length)}; Inspection Reports reads documents of up to ${megabytes(largest)}, so it shows no outline or findings for it.`;
     return toDiagnostic({ code: 'document.too-large', severity: 'information', message, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } }, explanation);
   }

@@ -6,7 +6,8 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import { URI } from 'vscode-uri';
-import { kindsFileName, largestKindsFile, readKindsFile, withIgnoredCode, type KindsFile } from '../customKinds';
+import { kindsFileName, readKindsFile, withIgnoredCode, type KindsFile } from '../customKinds';
+import { largestKindsFile } from '../limits';
 import { diagnosticSource } from '../features/lspDiagnostics';
 import type { KindDefinition } from '../model';
 

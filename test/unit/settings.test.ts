@@ -5,7 +5,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { diagnosticCodes } from '../../server/src/diagnostics';
+import { diagnosticCodes, serverCodes } from '../../server/src/diagnostics';
 import { readSettings } from '../../server/src/lsp/settings';
 import { defaultSettings } from '../../server/src/protocol';
 import { repoRoot } from './helpers';
@@ -24,8 +24,15 @@ describe('settings', () => {
     );
   });
 
-  it('offers a severity for every diagnostic code', () => {
+  it('offers a severity for every diagnostic code, and turns off each for some files', () => {
     assert.deepEqual(Object.keys(declared['inspectionReports.diagnostics.rules'].properties ?? {}), [...diagnosticCodes]);
+    const ignore = declared['inspectionReports.diagnostics.ignore'] as { additionalProperties: { items: { enum: string[] } } };
+    assert.deepEqual(ignore.additionalProperties.items.enum, [...diagnosticCodes]);
+  });
+
+  it('explains every code it gives in the README, where each diagnostic links', () => {
+    const readme = fs.readFileSync(path.join(repoRoot, 'README.md'), 'utf8');
+    for (const code of [...diagnosticCodes, ...serverCodes]) assert.ok(readme.includes(`<a id="${code}">`), code);
   });
 
   it('lets a folder’s .inspection-reports.json turn off every diagnostic code, as the setting does', () => {

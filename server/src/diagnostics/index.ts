@@ -9,22 +9,8 @@ import { checkOutcome } from './outcome';
 import { checkRequiredSections } from './requiredSections';
 import type { ReportDiagnostic } from './types';
 
-export type { ReportDiagnostic, Severity } from './types';
+export { diagnosticCodes, serverCodes, type DiagnosticCode, type ReportDiagnostic, type Severity } from './types';
 
-/** Every diagnostic code, as the README documents them. */
-export const diagnosticCodes = [
-  'section.missing',
-  'section.missing-usual',
-  'section.empty',
-  'letter.outcome-contradiction',
-  'judgement.disagrees',
-  'judgement.missing-in-section',
-  'judgement.missing-in-table',
-  'numbering.gap',
-  'numbering.duplicate',
-  'numbering.order',
-  'contents.no-heading',
-] as const;
 
 const rules = [checkRequiredSections, checkOutcome, checkJudgements, checkNumbering, checkContents, checkEmptySections];
 

@@ -15,9 +15,8 @@ import {
   recurrenceThreshold,
   reportDate,
   stem,
-  type AuthorityHistory,
-  type HistoryReport,
 } from '../../server/src/features/authorityHistory';
+import type { AuthorityHistory, HistoryReport } from '../../server/src/protocol';
 import { parseReport } from '../../server/src/parser';
 import { corpusDir, joinLines, seedNames, seedsDir } from './helpers';
 

@@ -26,7 +26,7 @@ describe('settings', () => {
 
   it('offers a severity for every diagnostic code, and turns off each for some files', () => {
     assert.deepEqual(Object.keys(declared['inspectionReports.diagnostics.rules'].properties ?? {}), [...diagnosticCodes]);
-    const ignore = declared['inspectionReports.diagnostics.ignore'] as { additionalProperties: { items: { enum: string[] } } };
+    const ignore = declared['inspectionReports.diagnostics.ignore'] as unknown as { additionalProperties: { items: { enum: string[] } } };
     assert.deepEqual(ignore.additionalProperties.items.enum, [...diagnosticCodes]);
   });
 

@@ -4,78 +4,10 @@
 // authority that words the same issue most alike, when it is alike enough to show.
 // Matches are by content only, so each carries both texts and its score: a person
 // judges whether the issue really recurs.
-import { judgementAreas, type Finding, type FindingCategory, type Grade, type JudgementArea, type Range, type Report, type ReportKind } from '../model';
+import { judgementAreas, type Finding, type FindingCategory, type Report } from '../model';
+import type { AreaJudgement, AuthorityHistory, HistoryCategory, HistoryFinding, HistoryReport, RecurringFinding, ReportDate } from '../protocol';
 import { flatten } from '../references';
 import { dice, fold, monthNames, words } from '../text';
-
-/** A report as the history needs it: what the workspace index keeps of each report. */
-export interface HistoryReport {
-  readonly uri: string;
-  readonly kind: ReportKind;
-  /** The authority as this report names it; undefined when neither its text nor its file name does. */
-  readonly authority?: string;
-  readonly date: ReportDate;
-  /** The inspection's dates as the report words them, when it does. */
-  readonly inspectionDates?: string;
-  /** One grade an area, in the order of {@link judgementAreas}. */
-  readonly judgements: readonly AreaJudgement[];
-  /** Its areas for priority action, areas for development and recommendations, in report order. */
-  readonly findings: readonly HistoryFinding[];
-}
-
-export interface ReportDate {
-  /** `2 December 2009`, `2016`, `after 2016`, or `date unknown`. */
-  readonly label: string;
-  /** Where the date comes from. */
-  readonly source: 'letter' | 'published' | 'inspection' | 'file name' | 'previous inspection' | 'none';
-  /** For ordering: yyyymmdd, with 00 for a month or day not known; undated reports come last. */
-  readonly order: number;
-}
-
-export interface AreaJudgement {
-  readonly area: JudgementArea;
-  /** The area as the report words it. */
-  readonly label: string;
-  readonly grade: Grade;
-  readonly range: Range;
-}
-
-export type HistoryCategory = Extract<FindingCategory, 'priority-action' | 'development' | 'recommendation'>;
-
-export interface HistoryFinding {
-  readonly category: HistoryCategory;
-  readonly text: string;
-  readonly range: Range;
-  readonly section: string;
-  readonly number?: number;
-}
-
-/** Where a finding stands: which report, and the finding itself. */
-export interface FindingAt {
-  readonly uri: string;
-  readonly finding: HistoryFinding;
-}
-
-/** A finding of a later report and the earlier report's finding that words the same issue most alike. */
-export interface RecurringFinding {
-  readonly earlier: FindingAt;
-  readonly later: FindingAt;
-  /** The Dice coefficient of their telling words, 0 to 1. */
-  readonly score: number;
-  /** The telling words both use (stems), so that a reader sees why they were matched. */
-  readonly shared: readonly string[];
-}
-
-export interface AuthorityHistory {
-  /** The authority's name folded so that its spellings agree: `thurrock`, `city of london`. */
-  readonly key: string;
-  /** The name most of its reports use. */
-  readonly name: string;
-  /** Oldest first. */
-  readonly reports: readonly HistoryReport[];
-  /** By later report, then by its findings' order. */
-  readonly recurring: readonly RecurringFinding[];
-}
 
 export interface HistoryOptions {
   /** Also list authorities with a single report (the view shows only those with two or more). */

@@ -25,7 +25,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import { kindsFileName } from '../customKinds';
 import { checkReport, diagnosticCodes } from '../diagnostics';
-import { authorityHistories, historyReport, recurrenceThreshold, type HistoryReport } from '../features/authorityHistory';
+import { authorityHistories, historyReport, recurrenceThreshold } from '../features/authorityHistory';
 import { codeActions } from '../features/codeActions';
 import { definitionsAt } from '../features/definitions';
 import { documentSymbols } from '../features/documentSymbols';
@@ -38,6 +38,7 @@ import { matchesQuery } from '../features/workspaceSymbols';
 import type { Report } from '../model';
 import {
   authorityHistoryRequest,
+  type HistoryReport,
   documentFindingsRequest,
   findingsChangedNotification,
   ignoreRuleInFileCommand,

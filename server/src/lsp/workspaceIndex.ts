@@ -7,12 +7,12 @@ import * as path from 'node:path';
 import picomatch from 'picomatch';
 import { glob } from 'tinyglobby';
 import { URI } from 'vscode-uri';
-import { historyReport, type HistoryReport } from '../features/authorityHistory';
+import { historyReport } from '../features/authorityHistory';
 import { findingGroups } from '../features/findingGroups';
 import { reportSymbols, type ReportSymbol } from '../features/workspaceSymbols';
 import type { KindDefinition, Report } from '../model';
 import { parseReport } from '../parser';
-import type { ReportFindings, Settings } from '../protocol';
+import type { HistoryReport, ReportFindings, Settings } from '../protocol';
 import { withoutByteOrderMark } from '../text';
 
 interface Indexed {

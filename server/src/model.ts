@@ -95,6 +95,9 @@ export interface Evidence {
 
 export type Grade = 'outstanding' | 'good' | 'requires-improvement' | 'inadequate';
 
+/** Ofsted's four-point scale, best first: grade 1 to grade 4, as the reports of 2012–13 number them. */
+export const gradeScale: readonly Grade[] = ['outstanding', 'good', 'requires-improvement', 'inadequate'];
+
 export const gradeNames: Record<Grade, string> = {
   outstanding: 'Outstanding',
   good: 'Good',

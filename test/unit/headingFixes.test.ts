@@ -29,16 +29,16 @@ describe('the section.missing fix where a heading was lost', function () {
       if (!fs.existsSync(corpusDir) || !fs.existsSync(corpusWideDir)) this.skip();
     });
 
-    it('mends at least 2038 of the 2074 such damages, and offers where a section deleted whole stood as often as before the search for its text (1961 times)', () => {
+    it('mends at least 2040 of the 2074 such damages, and offers where a section deleted whole stood as often as before the search for its text (1961 times)', () => {
       const fixes = measureHeadingFixes(read([seedsDir, corpusDir, corpusWideDir]));
       assert.equal(fixes.tried, 2074);
-      assert.ok(fixes.caught >= 2038, `${fixes.caught} of ${fixes.tried}`);
+      assert.ok(fixes.caught >= 2040, `${fixes.caught} of ${fixes.tried}`);
       assert.ok(fixes.whole.caught + fixes.whole.offered >= 1961, `${fixes.whole.caught} + ${fixes.whole.offered} of ${fixes.whole.tried}`);
     });
 
-    it('mends at least 92% of the seeds and corpus with words from corpus-wide alone, and 96% of corpus-wide with words from the others', () => {
+    it('mends at least 93% of the seeds and corpus with words from corpus-wide alone, and 96% of corpus-wide with words from the others', () => {
       const [seedsAndCorpus, corpusWide] = measureHeadingFixesApart(read([seedsDir, corpusDir, corpusWideDir]), (document) => !document.name.startsWith('corpus-wide/'));
-      assert.ok(seedsAndCorpus.caught / seedsAndCorpus.tried >= 0.92, `${seedsAndCorpus.caught} of ${seedsAndCorpus.tried}`);
+      assert.ok(seedsAndCorpus.caught / seedsAndCorpus.tried >= 0.93, `${seedsAndCorpus.caught} of ${seedsAndCorpus.tried}`);
       assert.ok(corpusWide.caught / corpusWide.tried >= 0.96, `${corpusWide.caught} of ${corpusWide.tried}`);
     });
   });

@@ -3,7 +3,7 @@
 // sections leave for it, in the document's own line ends. Where only the heading was
 // lost, its text stands at the end of that place, and the heading goes before it.
 import { judgementArea } from '../grades';
-import { gradeNames, type Report, type Section } from '../model';
+import { gradeNames, gradeScale, type Report, type Section } from '../model';
 import { range } from '../text';
 import { sectionStart } from './sectionStart';
 import type { ReportFix } from './types';
@@ -61,11 +61,23 @@ export function insertSection(report: Report, text: SectionText, next: Section |
 /**
  * The heading with the grade the judgement table gives its area, as the kind prints it: an
  * ILACS report after the heading (`…children in care: good`), a SIF report on a line of
- * its own beneath it.
+ * its own beneath it, a looked after children report of 2012–13 beneath it by number and
+ * in that scale's words (`Grade 4 (Inadequate)`).
  */
 function withGrade(report: Report, heading: string): string {
-  const area = report.kind === 'ilacs-report' || report.kind === 'sif-report' ? judgementArea(heading) : undefined;
-  const graded = area && report.judgements.find((judgement) => judgement.area === area && judgement.source === 'table');
+  const graded = report.judgements.find((judgement) => judgement.source === 'table' && judgement.area === judgementArea(heading));
   if (!graded) return heading;
-  return report.kind === 'ilacs-report' ? `${heading}: ${gradeNames[graded.grade].toLowerCase()}` : `${heading}\n\n${gradeNames[graded.grade]}`;
+  switch (report.kind) {
+    case 'ilacs-report':
+      return `${heading}: ${gradeNames[graded.grade].toLowerCase()}`;
+    case 'sif-report':
+      return `${heading}\n\n${gradeNames[graded.grade]}`;
+    case 'lac-report':
+      return `${heading}\nGrade ${gradeScale.indexOf(graded.grade) + 1} (${scaleOf2012[gradeScale.indexOf(graded.grade)]})`;
+    default:
+      return heading;
+  }
 }
+
+// The words of the four grades in 2012–13, when the third was adequate.
+const scaleOf2012 = ['Outstanding', 'Good', 'Adequate', 'Inadequate'];

@@ -3,7 +3,7 @@
 // section it names; on a section heading, that section in brief; on a finding, what kind
 // of finding it is. The most specific thing under the pointer wins.
 import type { Hover } from 'vscode-languageserver-types';
-import { findingCategories, findingCategoryNames, findingNames, gradeNames, kindName, type Grade, type Judgement, type Position, type Range, type Report, type Section } from '../model';
+import { findingCategories, findingCategoryNames, findingNames, gradeNames, gradeScale, kindName, type Judgement, type Position, type Range, type Report, type Section } from '../model';
 import { flatten } from '../references';
 import { contains, countFindings, findingsIn, shorten } from './reading';
 
@@ -18,7 +18,7 @@ export function hoverAt(report: Report, position: Position): Hover | undefined {
     return markdown(['Supports', ...lines].join('\n\n'), tag.range);
   }
   const judgement = report.judgements.find((candidate) => at(candidate.range));
-  if (judgement) return markdown(gradeScale(judgement), judgement.range);
+  if (judgement) return markdown(onTheScale(judgement), judgement.range);
   const entry = report.contents.find((candidate) => at(candidate.range));
   if (entry) {
     const text = entry.heading
@@ -87,10 +87,8 @@ function sectionFacts(report: Report, section: Section): string {
   return facts.length > 0 ? ` — ${facts.join(' · ')}` : '';
 }
 
-const scale: readonly Grade[] = ['outstanding', 'good', 'requires-improvement', 'inadequate'];
-
-function gradeScale(judgement: Judgement): string {
-  const steps = scale.map((grade) => (grade === judgement.grade ? `**${gradeNames[grade]}**` : gradeNames[grade]));
+function onTheScale(judgement: Judgement): string {
+  const steps = gradeScale.map((grade) => (grade === judgement.grade ? `**${gradeNames[grade]}**` : gradeNames[grade]));
   return `${escape(judgement.label)}: **${gradeNames[judgement.grade]}**\n\nOfsted’s four-point scale: ${steps.join(' › ')}`;
 }
 

@@ -4,7 +4,7 @@
 import { gradeOnly, gradesIn, judgementArea } from './grades';
 import { headingKey } from './headings';
 import type { Furniture, FurnitureKind, Judgement, Metadata, Range, ReportKind } from './model';
-import { linesRange, monthNames, range, type Line } from './text';
+import { anyMonth, linesRange, range, type Line } from './text';
 
 export interface RawContentsEntry {
   readonly title: string;
@@ -21,7 +21,7 @@ export interface FrontMatter {
   readonly bodyEnd: number;
 }
 
-const month = `(?:${monthNames.join('|')})`;
+const month = `(?:${anyMonth})`;
 const dateLine = new RegExp(`^\\d{1,2} ${month} \\d{4}$`, 'i');
 
 interface Context {

@@ -9,7 +9,7 @@
 // - focused visits: the letters of 2018 opened the form, from 2023 under the revised
 //   framework.
 import type { Metadata, ReportKind } from './model';
-import { monthNames } from './text';
+import { anyMonth, monthNames } from './text';
 
 interface Period {
   readonly name: string;
@@ -67,7 +67,7 @@ export function frameworkPeriod(kind: ReportKind, metadata: Metadata): string | 
 }
 
 // The year may follow a later day and month: `14 January – 4 February 2015`.
-const monthYear = new RegExp(`\\b(${monthNames.join('|')})\\b[^]{0,40}?\\b((?:19|20)\\d{2})\\b`, 'i');
+const monthYear = new RegExp(`\\b(${anyMonth})\\b[^]{0,40}?\\b((?:19|20)\\d{2})\\b`, 'i');
 const numericDate = /\b\d{1,2}\/(\d{1,2})\/((?:19|20)?\d{2})\b/;
 
 /** `14 January – 4 February 2015` → January 2015; `12/09/2016 to …` → September 2016. */

@@ -155,3 +155,6 @@ export function withoutByteOrderMark(text: string): string {
 
 /** The months as reports write them, January first: dates are read by these names. */
 export const monthNames: readonly string[] = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+
+/** The months as a pattern's alternatives, `january|february|…`, for a pattern to group as it needs. */
+export const anyMonth = monthNames.join('|');

@@ -7,7 +7,7 @@
 import { judgementAreas, type Finding, type FindingCategory, type Report } from '../model';
 import type { AreaJudgement, AuthorityHistory, HistoryCategory, HistoryFinding, HistoryReport, RecurringFinding, ReportDate } from '../protocol';
 import { flatten } from '../references';
-import { dice, fold, monthNames, words } from '../text';
+import { anyMonth, dice, fold, monthNames, words } from '../text';
 
 export interface HistoryOptions {
   /** Also list authorities with a single report (the view shows only those with two or more). */
@@ -64,7 +64,7 @@ export function fileNameOf(uri: string): string {
   }
 }
 
-const month = `(${monthNames.join('|')})`;
+const month = `(${anyMonth})`;
 const fullDate = new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?[\\s-]+${month}[\\s-]+(\\d{4})\\b`, 'gi');
 const monthYear = new RegExp(`\\b${month}[\\s-]+(\\d{4})\\b`, 'gi');
 // A year standing on its own in a file name: not a run of digits inside a hash.

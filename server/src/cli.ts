@@ -332,7 +332,7 @@ function load(file: string): Loaded {
 function readKinds(file: string): readonly KindDefinition[] {
   let text: string;
   try {
-    if (fs.statSync(file).size > largestKindsFile) throw new InputError(`cannot read ${file}: over 1 MB, no kinds file is that large`);
+    if (fs.statSync(file).size > largestKindsFile) throw new InputError(`cannot read ${file}: over ${megabytes(largestKindsFile)}, no kinds file is that large`);
     text = fs.readFileSync(file, 'utf8');
   } catch (error) {
     if (error instanceof InputError) throw error;

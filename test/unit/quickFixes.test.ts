@@ -3,8 +3,8 @@
 // the report reads as whole again.
 import * as assert from 'node:assert/strict';
 import { checkReport, type ReportDiagnostic } from '../../server/src/diagnostics';
-import type { Position } from '../../server/src/model';
 import { parseReport } from '../../server/src/parser';
+import { applyFix as applied } from '../mutations';
 import { readSeed } from './helpers';
 
 /** The text with the diagnostic's preferred fix applied (one insertion). */
@@ -12,13 +12,7 @@ function applyFix(text: string, diagnostic: ReportDiagnostic): string {
   const fix = diagnostic.fixes?.[0];
   assert.ok(fix, `${diagnostic.code} has no fix`);
   assert.deepEqual(fix.range.start, fix.range.end);
-  const offset = offsetAt(text, fix.range.start);
-  return text.slice(0, offset) + fix.newText + text.slice(offset);
-}
-
-function offsetAt(text: string, position: Position): number {
-  const lines = text.split(/(?<=\r\n|\r|\n)/);
-  return lines.slice(0, position.line).reduce((sum, line) => sum + line.length, 0) + position.character;
+  return applied(text, fix);
 }
 
 function withoutLine(text: string, wanted: string): string {

@@ -38,7 +38,6 @@ import { matchesQuery } from '../features/workspaceSymbols';
 import type { Report } from '../model';
 import {
   authorityHistoryRequest,
-  type HistoryReport,
   documentFindingsRequest,
   findingsChangedNotification,
   ignoreRuleInFileCommand,
@@ -50,12 +49,13 @@ import {
   type AuthorityHistoryResult,
   type DocumentFindingsParams,
   type FindingsChangedParams,
+  type HistoryReport,
   type IgnoreRuleInFileArguments,
   type PdfTextParams,
   type ReportFindings,
 } from '../protocol';
-import { FolderWatcher } from './folderWatcher';
 import { largestDocument, megabytes } from '../limits';
+import { FolderWatcher } from './folderWatcher';
 import { answerPdfText } from './pdfRequest';
 import { ReportCache } from './reportCache';
 import { SettingsSource } from './settings';

@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import { URI } from 'vscode-uri';
 import { kindsFileName, readKindsFile, withIgnoredCode, type KindsFile } from '../customKinds';
-import { largestKindsFile } from '../limits';
+import { largestKindsFile, megabytes } from '../limits';
 import { diagnosticSource } from '../features/lspDiagnostics';
 import type { KindDefinition } from '../model';
 
@@ -77,7 +77,7 @@ export class WorkspaceKinds {
     try {
       const stat = await fs.stat(file);
       if (!stat.isFile() || stat.size > largestKindsFile) {
-        this.publish(uri, stat.isFile() ? [problem(`${kindsFileName} is over 1 MB; nothing was read from it.`)] : []);
+        this.publish(uri, stat.isFile() ? [problem(`${kindsFileName} is over ${megabytes(largestKindsFile)}; nothing was read from it.`)] : []);
         return { kinds: [], ignore: {}, problems: [] };
       }
       text = await fs.readFile(file, 'utf8');

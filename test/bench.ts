@@ -7,9 +7,9 @@
 // authority history of the seeds and the corpus (historyBench).
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { checkReport } from '../server/src/diagnostics';
-import { parseReport } from '../server/src/parser';
-import { withoutByteOrderMark } from '../server/src/text';
+import { checkReport } from '../server/src/report/diagnostics';
+import { parseReport } from '../server/src/report/parse/index';
+import { withoutByteOrderMark } from '../server/src/report/text';
 import { printHistoryBench } from './historyBench';
 import { lspTimings, type Timing } from './lspBench';
 import { peerComparisons } from './peerBench';

@@ -4,7 +4,7 @@
 // documents have each section. For eyeballing recognition and speed across every
 // framework, not a test: it asserts nothing.
 // With `--write`, the evidence is written where the checks read it
-// (server/src/diagnostics/section-evidence.json) and shown (docs/section-evidence.md), and
+// (server/src/report/diagnostics/section-evidence.json) and shown (docs/section-evidence.md), and
 // the words of each section where the insert-heading fix reads them (section-words.json).
 // With `--mutations`, the recall of each rule on damaged copies of the same documents
 // (test/mutations.ts) and the false alarms on them as published, against the targets, and
@@ -16,13 +16,13 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
-import { checkReport } from '../server/src/diagnostics';
-import { countSections, countSectionWords } from '../server/src/diagnostics/requiredSections';
-import type { Severity } from '../server/src/diagnostics/types';
-import { findingCategories, type FindingCategory, type Report } from '../server/src/model';
-import { parseReport } from '../server/src/parser';
-import { flatten } from '../server/src/references';
-import { withoutByteOrderMark } from '../server/src/text';
+import { checkReport } from '../server/src/report/diagnostics';
+import { countSections, countSectionWords } from '../server/src/report/diagnostics/requiredSections';
+import type { Severity } from '../server/src/report/diagnostics/types';
+import { findingCategories, type FindingCategory, type Report } from '../server/src/report/model';
+import { parseReport } from '../server/src/report/parse/index';
+import { flatten } from '../server/src/report/parse/references';
+import { withoutByteOrderMark } from '../server/src/report/text';
 import { measureHeadingFixes, measureHeadingFixesApart, measureRecall, recallTarget } from './mutations';
 import { evidenceMarkdown } from './sectionEvidence';
 
@@ -30,9 +30,9 @@ import { evidenceMarkdown } from './sectionEvidence';
 const repo = path.resolve(__dirname, '..');
 const defaultCorpora = ['corpus', 'corpus-wide'].map((name) => path.resolve(repo, '..', 'shared', name));
 const seedsDir = path.join(repo, 'seeds');
-const evidenceJson = path.join(repo, 'server', 'src', 'diagnostics', 'section-evidence.json');
+const evidenceJson = path.join(repo, 'server', 'src', 'report', 'diagnostics', 'section-evidence.json');
 const evidenceDoc = path.join(repo, 'docs', 'section-evidence.md');
-const wordsJson = path.join(repo, 'server', 'src', 'diagnostics', 'section-words.json');
+const wordsJson = path.join(repo, 'server', 'src', 'report', 'diagnostics', 'section-words.json');
 
 const categoryColumns: Record<FindingCategory, string> = {
   'priority-action': 'pa',

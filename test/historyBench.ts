@@ -5,9 +5,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { URI } from 'vscode-uri';
-import { authorityHistories, historyReport } from '../server/src/features/authorityHistory';
-import type { Report } from '../server/src/model';
-import { parseReport } from '../server/src/parser';
+import { authorityHistories, historyReport } from '../server/src/report/features/authorityHistory';
+import type { Report } from '../server/src/report/model';
+import { parseReport } from '../server/src/report/parse/index';
 
 export interface HistoryBench {
   readonly documents: number;

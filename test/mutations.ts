@@ -15,12 +15,12 @@
 //   swapped with the next.
 //
 // A false alarm is an error on a document as published.
-import { checkReport, type ReportDiagnostic } from '../server/src/diagnostics';
-import { countFor, countSectionWords, expectation, expectedSectionsOf, sectionsByPart, type ExpectedSection } from '../server/src/diagnostics/requiredSections';
-import { withSectionWords } from '../server/src/diagnostics/sectionWords';
-import type { ReportFix } from '../server/src/diagnostics/types';
-import { gradeNames, type Position, type Range, type Report, type Section } from '../server/src/model';
-import { parseReport } from '../server/src/parser';
+import { checkReport, type ReportDiagnostic } from '../server/src/report/diagnostics';
+import { countFor, countSectionWords, expectation, expectedSectionsOf, sectionsByPart, type ExpectedSection } from '../server/src/report/diagnostics/requiredSections';
+import { withSectionWords } from '../server/src/report/diagnostics/sectionWords';
+import type { ReportFix } from '../server/src/report/diagnostics/types';
+import { gradeNames, type Position, type Range, type Report, type Section } from '../server/src/report/model';
+import { parseReport } from '../server/src/report/parse/index';
 
 export interface Document {
   readonly name: string;

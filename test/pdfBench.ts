@@ -2,8 +2,8 @@
 // to PDF (test/printedReport.ts), next to parseReport of the text it gives, measured in
 // the same run: what opening the PDF costs beyond opening its text. The first call, which
 // loads PDF.js, is shown on its own.
-import { parseReport } from '../server/src/parser';
-import { pdfText } from '../server/src/pdf';
+import { parseReport } from '../server/src/report/parse/index';
+import { pdfText } from '../server/src/report/pdf/pdf';
 import { time } from './lspBench';
 import { printReport } from './printedReport';
 

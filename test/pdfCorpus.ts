@@ -4,11 +4,11 @@
 //   npx tsx test/pdfCorpus.ts [NAME-FILTER]
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { checkReport } from '../server/src/diagnostics';
-import { findingCategories, type Report } from '../server/src/model';
-import { parseReport } from '../server/src/parser';
-import { pdfText } from '../server/src/pdf';
-import { flatten } from '../server/src/references';
+import { checkReport } from '../server/src/report/diagnostics';
+import { findingCategories, type Report } from '../server/src/report/model';
+import { parseReport } from '../server/src/report/parse/index';
+import { pdfText } from '../server/src/report/pdf/pdf';
+import { flatten } from '../server/src/report/parse/references';
 import { corpusWideDir } from './unit/helpers';
 
 /** The names (without extension) of the PDFs that have their text beside them. */

@@ -9,11 +9,11 @@ import type { DocumentSymbol } from 'vscode-languageserver-types';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { URI } from 'vscode-uri';
 import * as md from 'vscode-markdown-languageservice';
-import { documentSymbols } from '../server/src/features/documentSymbols';
-import { foldingRanges } from '../server/src/features/folding';
-import type { Report, Section } from '../server/src/model';
-import { parseReport } from '../server/src/parser';
-import { flatten } from '../server/src/references';
+import { documentSymbols } from '../server/src/report/features/documentSymbols';
+import { foldingRanges } from '../server/src/report/features/folding';
+import type { Report, Section } from '../server/src/report/model';
+import { parseReport } from '../server/src/report/parse/index';
+import { flatten } from '../server/src/report/parse/references';
 
 export interface PeerComparison {
   readonly name: string;

@@ -1,8 +1,8 @@
 // The evidence behind every section requirement, as a reader checks it: for each kind and
 // part, a row per section and a column per period, `having / documents` and what that
 // makes the section. Written to docs/section-evidence.md by `npm run corpus -- --write`.
-import { countFor, expectation, expectedSectionsOf, type SectionEvidence } from '../server/src/diagnostics/requiredSections';
-import { reportKindNames, type ReportKind } from '../server/src/model';
+import { countFor, expectation, expectedSectionsOf, type SectionEvidence } from '../server/src/report/diagnostics/requiredSections';
+import { reportKindNames, type ReportKind } from '../server/src/report/model';
 
 const partNames: Record<string, string> = {
   report: '',

@@ -5,7 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import type { Range } from '../../server/src/model';
+import type { Range } from '../../server/src/report';
 import { authorityHistoryRequest, type AuthorityHistoryParams, type AuthorityHistoryResult } from '../../server/src/protocol';
 import { historyBody, historyPage } from './authorityHistoryPage';
 

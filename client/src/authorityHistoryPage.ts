@@ -3,8 +3,7 @@
 // wording side by side with the shared words marked. Plain HTML made here, with every
 // piece of report text escaped; the page's only script posts clicks back to the
 // extension. No `vscode` import, so that it is tested in plain Node.
-import { fileNameOf, stem } from '../../server/src/features/authorityHistory';
-import { findingNames, gradeNames, judgementAreas, reportKindLabels, type Grade, type JudgementArea, type Range } from '../../server/src/model';
+import { fileNameOf, findingNames, gradeNames, judgementAreas, reportKindLabels, stem, type Grade, type JudgementArea, type Range } from '../../server/src/report';
 import type { AreaJudgement, AuthorityHistory, AuthorityHistoryResult, HistoryFinding, HistoryReport, RecurringFinding } from '../../server/src/protocol';
 
 const areaNames: Record<JudgementArea, string> = {

@@ -3,8 +3,7 @@
 // exporting findings, and turning a rule off for one file (in VS Code's settings).
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { exportFindings, type ExportFormat } from '../../server/src/features/exportFindings';
-import type { Finding, Range } from '../../server/src/model';
+import { exportFindings, type ExportFormat, type Finding, type Range } from '../../server/src/report';
 import { reportSummaryRequest, workspaceFindingsRequest, type IgnoreRuleInFileArguments, type ReportFindings } from '../../server/src/protocol';
 import type { ActiveReport } from './activeReport';
 import type { FindingsView } from './findingsView';

@@ -2,8 +2,7 @@
 // click from its place in the report; for the active report, or for every report in the
 // workspace grouped by report. A badge counts the areas for priority action.
 import * as vscode from 'vscode';
-import { countFindings } from '../../server/src/features/reading';
-import { findingCategoryNames, type Finding, type FindingCategory } from '../../server/src/model';
+import { countFindings, findingCategoryNames, type Finding, type FindingCategory } from '../../server/src/report';
 import { workspaceFindingsRequest, type FindingGroup, type ReportFindings } from '../../server/src/protocol';
 import type { ActiveReport } from './activeReport';
 

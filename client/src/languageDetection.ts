@@ -3,8 +3,7 @@
 // workspace defines for itself count too, once the server has read them.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { recogniseKind } from '../../server/src/kind';
-import type { KindDefinition } from '../../server/src/model';
+import { recogniseKind, type KindDefinition } from '../../server/src/report';
 import { kindsChangedNotification, type KindsChangedParams } from '../../server/src/protocol';
 import { languageId } from './languageClient';
 

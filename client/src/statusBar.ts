@@ -1,7 +1,7 @@
 // The active report in one line of the status bar: its kind, overall judgement and the
 // counts that matter most; a click opens the findings view.
 import * as vscode from 'vscode';
-import { gradeNames, reportKindLabels } from '../../server/src/model';
+import { gradeNames, reportKindLabels } from '../../server/src/report';
 import type { ActiveReport } from './activeReport';
 import { findingsViewId } from './findingsView';
 

@@ -1,7 +1,7 @@
 // Everything the client and the server say to each other beyond the LSP itself: custom
 // requests and notifications (prefixed `inspectionReports/`), the commands that code
 // actions name, and the settings. Both sides import this file; it holds no code.
-import type { Finding, FindingCategory, Grade, JudgementArea, KindDefinition, Range, ReportKind } from './model';
+import type { Finding, FindingCategory, Grade, JudgementArea, KindDefinition, Range, ReportKind } from './report/model';
 
 /** The findings of one open report, or of a report in the workspace index; null if neither. */
 export const documentFindingsRequest = 'inspectionReports/documentFindings';

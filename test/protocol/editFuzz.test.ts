@@ -9,10 +9,10 @@ import * as path from 'node:path';
 import * as fc from 'fast-check';
 import type { DocumentSymbol, TextDocumentContentChangeEvent } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { checkReport } from '../../server/src/diagnostics';
-import { documentSymbols } from '../../server/src/features/documentSymbols';
-import { applyRuleSettings } from '../../server/src/features/ruleSettings';
-import { parseReport } from '../../server/src/parser';
+import { checkReport } from '../../server/src/report/diagnostics';
+import { documentSymbols } from '../../server/src/report/features/documentSymbols';
+import { applyRuleSettings } from '../../server/src/lsp/ruleSettings';
+import { parseReport } from '../../server/src/report/parse/index';
 import { defaultSettings } from '../../server/src/protocol';
 import { rangesOutside, seedNames, seedsDir } from '../unit/helpers';
 

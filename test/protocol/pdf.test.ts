@@ -8,7 +8,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import type { DocumentSymbol, Hover, MarkupContent } from 'vscode-languageserver/node';
 import { URI } from 'vscode-uri';
-import { pdfText } from '../../server/src/pdf';
+import { pdfText } from '../../server/src/report/pdf/pdf';
 import type { PdfTextResult, ReportFindings } from '../../server/src/protocol';
 import { printReport } from '../printedReport';
 import { readSeed } from '../unit/helpers';

@@ -15,9 +15,9 @@ import {
   recurrenceThreshold,
   reportDate,
   stem,
-} from '../../server/src/features/authorityHistory';
+} from '../../server/src/report/features/authorityHistory';
 import type { AuthorityHistory, HistoryReport } from '../../server/src/protocol';
-import { parseReport } from '../../server/src/parser';
+import { parseReport } from '../../server/src/report/parse/index';
 import { corpusDir, joinLines, seedNames, seedsDir } from './helpers';
 
 function read(folder: string, names: readonly string[]): HistoryReport[] {

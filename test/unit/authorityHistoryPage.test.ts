@@ -6,8 +6,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { URI } from 'vscode-uri';
 import { historyBody, historyPage, markShared } from '../../client/src/authorityHistoryPage';
-import { authorityHistories, historyReport, recurrenceThreshold } from '../../server/src/features/authorityHistory';
-import { parseReport } from '../../server/src/parser';
+import { authorityHistories, historyReport, recurrenceThreshold } from '../../server/src/report/features/authorityHistory';
+import { parseReport } from '../../server/src/report/parse/index';
 import type { AuthorityHistoryResult } from '../../server/src/protocol';
 import { joinLines, seedNames, seedsDir } from './helpers';
 

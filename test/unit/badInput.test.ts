@@ -2,9 +2,9 @@
 // files and huge lines, other line ends, a byte order mark, a file cut in half. The parser
 // must not throw nor hang, and every range it gives must lie within the text.
 import * as assert from 'node:assert/strict';
-import { checkReport, type ReportDiagnostic } from '../../server/src/diagnostics';
-import { findingCategories, type Report, type Section } from '../../server/src/model';
-import { parseReport } from '../../server/src/parser';
+import { checkReport, type ReportDiagnostic } from '../../server/src/report/diagnostics';
+import { findingCategories, type Report, type Section } from '../../server/src/report/model';
+import { parseReport } from '../../server/src/report/parse/index';
 import { diagnosticRanges, joinLines, rangesOutside, readSeed, reportRanges, seedNames, seededBytes } from './helpers';
 
 interface Result {

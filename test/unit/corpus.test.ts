@@ -5,8 +5,8 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { checkReport } from '../../server/src/diagnostics';
-import { parseReport } from '../../server/src/parser';
+import { checkReport } from '../../server/src/report/diagnostics';
+import { parseReport } from '../../server/src/report/parse/index';
 import { corpusDir, corpusWideDir, textFiles } from './helpers';
 
 for (const dir of [corpusDir, corpusWideDir]) {

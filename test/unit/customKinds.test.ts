@@ -4,12 +4,12 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { readKindsFile, withIgnoredCode } from '../../server/src/customKinds';
-import { checkReport } from '../../server/src/diagnostics';
-import { documentSymbols } from '../../server/src/features/documentSymbols';
-import { hoverAt } from '../../server/src/features/hover';
-import type { KindDefinition } from '../../server/src/model';
-import { parseReport } from '../../server/src/parser';
+import { readKindsFile, withIgnoredCode } from '../../server/src/report/customKinds';
+import { checkReport } from '../../server/src/report/diagnostics';
+import { documentSymbols } from '../../server/src/report/features/documentSymbols';
+import { hoverAt } from '../../server/src/report/features/hover';
+import type { KindDefinition } from '../../server/src/report/model';
+import { parseReport } from '../../server/src/report/parse/index';
 import { flattenSections, readSeed, repoRoot, seedNames } from './helpers';
 
 const example = path.join(repoRoot, 'examples', 'school-inspection');

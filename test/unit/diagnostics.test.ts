@@ -2,8 +2,8 @@
 // on small documents in the seeds' layout (one paragraph a line, blank lines between) and,
 // for ILACS reports, in pdftotext's. Line numbers in the assertions are zero-based.
 import * as assert from 'node:assert/strict';
-import { checkReport, diagnosticCodes, type ReportDiagnostic } from '../../server/src/diagnostics';
-import { parseReport } from '../../server/src/parser';
+import { checkReport, diagnosticCodes, type ReportDiagnostic } from '../../server/src/report/diagnostics';
+import { parseReport } from '../../server/src/report/parse/index';
 import { joinLines, readSeed, seedNames } from './helpers';
 
 function diagnose(text: string): ReportDiagnostic[] {

@@ -6,11 +6,11 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { MarkupContent } from 'vscode-languageserver-types';
-import { definitionsAt } from '../../server/src/features/definitions';
-import { documentSymbols } from '../../server/src/features/documentSymbols';
-import { foldingRanges } from '../../server/src/features/folding';
-import { escape, hoverAt } from '../../server/src/features/hover';
-import { parseReport } from '../../server/src/parser';
+import { definitionsAt } from '../../server/src/report/features/definitions';
+import { documentSymbols } from '../../server/src/report/features/documentSymbols';
+import { foldingRanges } from '../../server/src/report/features/folding';
+import { escape, hoverAt } from '../../server/src/report/features/hover';
+import { parseReport } from '../../server/src/report/parse/index';
 import { corpusDir, flattenSections, seedNames, seedsDir, symbolNestingProblems } from './helpers';
 
 function checkDocument(file: string): void {

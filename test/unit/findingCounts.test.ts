@@ -6,8 +6,8 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { findingCategories, type FindingCategory } from '../../server/src/model';
-import { parseReport } from '../../server/src/parser';
+import { findingCategories, type FindingCategory } from '../../server/src/report/model';
+import { parseReport } from '../../server/src/report/parse/index';
 import { corpusDir, repoRoot } from './helpers';
 
 const shared = path.dirname(corpusDir);

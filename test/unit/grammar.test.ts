@@ -20,7 +20,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as oniguruma from 'vscode-oniguruma';
 import * as vsctm from 'vscode-textmate';
-import { parseReport } from '../../server/src/parser';
+import { parseReport } from '../../server/src/report/parse/index';
 import { corpusDir, flattenSections, readSeed, repoRoot, seedNames } from './helpers';
 
 const grammarPath = path.join(repoRoot, 'syntaxes', 'inspection-report.tmLanguage.json');

@@ -2,9 +2,9 @@
 // walking every range that a parsed report or its diagnostics hold.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { ReportDiagnostic } from '../../server/src/diagnostics';
+import type { ReportDiagnostic } from '../../server/src/report/diagnostics';
 import type { DocumentSymbol } from 'vscode-languageserver-types';
-import type { Range, Report, Section } from '../../server/src/model';
+import type { Range, Report, Section } from '../../server/src/report/model';
 
 /** A fixture's text: one argument a line, joined with `\n`. */
 export function joinLines(...lines: string[]): string {

@@ -6,8 +6,8 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { JudgementArea, Report } from '../../server/src/model';
-import { parseReport } from '../../server/src/parser';
+import type { JudgementArea, Report } from '../../server/src/report/model';
+import { parseReport } from '../../server/src/report/parse/index';
 import { corpusDir, corpusWideDir, flattenSections, seedsDir } from './helpers';
 
 // Areas a report does not grade, in its own words.

@@ -3,8 +3,8 @@
 // sentence run into the paragraph after it, grade boxes, and a judgement's name over a
 // group of recommendations. Each fixture copies the layout of a published report.
 import * as assert from 'node:assert/strict';
-import type { Report } from '../../server/src/model';
-import { parseReport } from '../../server/src/parser';
+import type { Report } from '../../server/src/report/model';
+import { parseReport } from '../../server/src/report/parse/index';
 import { flattenSections, joinLines } from './helpers';
 
 function judgements(report: Report): string[] {

@@ -4,7 +4,7 @@
 // whose glyphs stand apart from their texts. Each fixture copies the layout of a published
 // report (Southampton 2014, York 2017, Bury and Hillingdon SEND 2024).
 import * as assert from 'node:assert/strict';
-import { parseReport } from '../../server/src/parser';
+import { parseReport } from '../../server/src/report/parse/index';
 import { flattenSections, joinLines } from './helpers';
 
 /** A SIF report, as pdftotext writes its title block, with this body. */

@@ -6,11 +6,11 @@
 import * as assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import type { TextItem } from 'pdfjs-dist/types/src/display/api';
-import { findingCategories, type FindingCategory, type Report } from '../../server/src/model';
-import { parseReport } from '../../server/src/parser';
-import { largestPdf } from '../../server/src/limits';
-import { layOut, pdfText, PdfError, printedLines } from '../../server/src/pdf';
-import { flatten } from '../../server/src/references';
+import { findingCategories, type FindingCategory, type Report } from '../../server/src/report/model';
+import { parseReport } from '../../server/src/report/parse/index';
+import { largestPdf } from '../../server/src/report/limits';
+import { layOut, pdfText, PdfError, printedLines } from '../../server/src/report/pdf/pdf';
+import { flatten } from '../../server/src/report/parse/references';
 import { printReport } from '../printedReport';
 import { readSeed, seedNames, seededBytes } from './helpers';
 

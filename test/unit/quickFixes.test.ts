@@ -2,8 +2,8 @@
 // fix must put the heading where the report's other sections leave room for it, so that
 // the report reads as whole again.
 import * as assert from 'node:assert/strict';
-import { checkReport, type ReportDiagnostic } from '../../server/src/diagnostics';
-import { parseReport } from '../../server/src/parser';
+import { checkReport, type ReportDiagnostic } from '../../server/src/report/diagnostics';
+import { parseReport } from '../../server/src/report/parse/index';
 import { applyFix as applied } from '../mutations';
 import { readSeed } from './helpers';
 

@@ -1,10 +1,10 @@
 // The pure pieces the VS Code client calls: recognising a report from its opening (to
 // switch a plain-text file's language), and writing findings out for export.
 import * as assert from 'node:assert/strict';
-import { findingGroups } from '../../server/src/features/findingGroups';
-import { exportFindings } from '../../server/src/features/exportFindings';
-import { recogniseKind } from '../../server/src/kind';
-import { parseReport } from '../../server/src/parser';
+import { findingGroups } from '../../server/src/report/features/findingGroups';
+import { exportFindings } from '../../server/src/report/features/exportFindings';
+import { recogniseKind } from '../../server/src/report/parse/kind';
+import { parseReport } from '../../server/src/report/parse/index';
 import { readSeed, seedNames, seededBytes } from './helpers';
 
 describe('recognising a report from its opening', () => {

@@ -7,8 +7,8 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parse } from 'csv-parse/sync';
-import type { Grade, JudgementArea, Report } from '../../server/src/model';
-import { parseReport } from '../../server/src/parser';
+import type { Grade, JudgementArea, Report } from '../../server/src/report/model';
+import { parseReport } from '../../server/src/report/parse/index';
 import { corpusWideDir } from './helpers';
 
 const csvPath = path.join(corpusWideDir, 'ilacs-scraper-grades.csv');

@@ -6,10 +6,10 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import evidence from '../../server/src/diagnostics/section-evidence.json';
-import { countSections, countSectionWords, expectation, type SectionEvidence } from '../../server/src/diagnostics/requiredSections';
-import words from '../../server/src/diagnostics/section-words.json';
-import { parseReport } from '../../server/src/parser';
+import evidence from '../../server/src/report/diagnostics/section-evidence.json';
+import { countSections, countSectionWords, expectation, type SectionEvidence } from '../../server/src/report/diagnostics/requiredSections';
+import words from '../../server/src/report/diagnostics/section-words.json';
+import { parseReport } from '../../server/src/report/parse/index';
 import { evidenceMarkdown } from '../sectionEvidence';
 import { corpusDir, corpusWideDir, repoRoot, seedsDir, textFiles } from './helpers';
 

@@ -4,9 +4,9 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { findingCategories, type FindingCategory, type Report } from '../../server/src/model';
-import { parseReport } from '../../server/src/parser';
-import { flatten } from '../../server/src/references';
+import { findingCategories, type FindingCategory, type Report } from '../../server/src/report/model';
+import { parseReport } from '../../server/src/report/parse/index';
+import { flatten } from '../../server/src/report/parse/references';
 
 function seed(name: string): Report {
   return parseReport(readFileSync(path.join(__dirname, '..', '..', 'seeds', name), 'utf8'));

@@ -5,7 +5,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { diagnosticCodes, serverCodes } from '../../server/src/diagnostics';
+import { diagnosticCodes, serverCodes } from '../../server/src/report/diagnostics';
 import { readSettings } from '../../server/src/lsp/settings';
 import { defaultSettings } from '../../server/src/protocol';
 import { repoRoot } from './helpers';

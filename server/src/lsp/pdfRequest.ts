@@ -1,8 +1,7 @@
 // The answer to `inspectionReports/pdfText`: the PDF's bytes come as base64, its text (or
 // the one-line reason it has none) goes back. Never a failed request: the client shows
 // the reason as it stands.
-import { largestPdf } from '../limits';
-import { pdfText, PdfError } from '../pdf';
+import { largestPdf, PdfError, pdfText } from '../report';
 import type { PdfTextParams, PdfTextResult } from '../protocol';
 
 export async function answerPdfText(params: PdfTextParams | undefined, log: (message: string) => void): Promise<PdfTextResult> {

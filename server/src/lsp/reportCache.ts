@@ -2,8 +2,7 @@
 // (json-language-features' languageModelCache, without the timer: a closed document is
 // dropped when it closes).
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { KindDefinition, Report } from '../model';
-import { parseReport } from '../parser';
+import { parseReport, type KindDefinition, type Report } from '../report';
 
 export class ReportCache {
   private readonly entries = new Map<string, { readonly version: number; readonly report: Report | undefined }>();

@@ -23,19 +23,10 @@ import {
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
-import { kindsFileName } from '../customKinds';
-import { checkReport, diagnosticCodes } from '../diagnostics';
-import { authorityHistories, historyReport, recurrenceThreshold } from '../features/authorityHistory';
-import { codeActions } from '../features/codeActions';
-import { definitionsAt } from '../features/definitions';
-import { documentSymbols } from '../features/documentSymbols';
-import { findingGroups } from '../features/findingGroups';
-import { foldingRanges } from '../features/folding';
-import { hoverAt, reportCard } from '../features/hover';
-import { toDiagnostic } from '../features/lspDiagnostics';
-import { applyRuleSettings, withFolderIgnores } from '../features/ruleSettings';
-import { matchesQuery } from '../features/workspaceSymbols';
-import type { Report } from '../model';
+import { authorityHistories, checkReport, definitionsAt, diagnosticCodes, documentSymbols, findingGroups, foldingRanges, historyReport, hoverAt, kindsFileName, largestDocument, matchesQuery, megabytes, recurrenceThreshold, reportCard, type Report } from '../report';
+import { codeActions } from './codeActions';
+import { toDiagnostic } from './diagnostics';
+import { applyRuleSettings, withFolderIgnores } from './ruleSettings';
 import {
   authorityHistoryRequest,
   documentFindingsRequest,
@@ -54,7 +45,6 @@ import {
   type PdfTextParams,
   type ReportFindings,
 } from '../protocol';
-import { largestDocument, megabytes } from '../limits';
 import { FolderWatcher } from './folderWatcher';
 import { answerPdfText } from './pdfRequest';
 import { ReportCache } from './reportCache';

@@ -7,13 +7,8 @@ import * as path from 'node:path';
 import picomatch from 'picomatch';
 import { glob } from 'tinyglobby';
 import { URI } from 'vscode-uri';
-import { historyReport } from '../features/authorityHistory';
-import { findingGroups } from '../features/findingGroups';
-import { reportSymbols, type ReportSymbol } from '../features/workspaceSymbols';
-import type { KindDefinition, Report } from '../model';
-import { parseReport } from '../parser';
+import { findingGroups, historyReport, parseReport, reportSymbols, withoutByteOrderMark, type KindDefinition, type Report, type ReportSymbol } from '../report';
 import type { HistoryReport, ReportFindings, Settings } from '../protocol';
-import { withoutByteOrderMark } from '../text';
 
 interface Indexed {
   readonly findings: ReportFindings;

@@ -6,10 +6,8 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import { URI } from 'vscode-uri';
-import { kindsFileName, readKindsFile, withIgnoredCode, type KindsFile } from '../customKinds';
-import { largestKindsFile, megabytes } from '../limits';
-import { diagnosticSource } from '../features/lspDiagnostics';
-import type { KindDefinition } from '../model';
+import { kindsFileName, largestKindsFile, megabytes, readKindsFile, withIgnoredCode, type KindDefinition, type KindsFile } from '../report';
+import { diagnosticSource } from './diagnostics';
 
 export class WorkspaceKinds {
   private byFile = new Map<string, KindsFile>();

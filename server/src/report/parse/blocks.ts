@@ -1,0 +1,190 @@
+// Lines into blocks: a heading, a bullet item, a numbered paragraph or a plain paragraph,
+// each with the lines it covers. This is where both extraction styles meet: the seeds put
+// one paragraph on a line, pdftotext hard-wraps them; both break pages in the middle of a
+// sentence, and the fragment after the break is joined to the block it belongs to.
+import type { Line } from '../text';
+
+export type BlockType = 'heading' | 'item' | 'numbered' | 'paragraph';
+
+export interface Block {
+  readonly type: BlockType;
+  /** The content lines it covers, first to last, page furniture left out. */
+  readonly lines: readonly Line[];
+  /** The text, lines joined by single spaces, marker left out. */
+  readonly text: string;
+  /** Bullet glyph of an item (empty for a bullet whose glyph extraction lost). */
+  readonly glyph?: string;
+  /** 0 for a bullet, 1 for a sub-bullet. */
+  readonly depth?: number;
+  /** Number of a numbered paragraph. */
+  readonly number?: number;
+  /** Part of it came after a page break. */
+  readonly continued: boolean;
+}
+
+export interface BlockOptions {
+  /** Lines that are page furniture (running headers and footers, page numbers, footnotes). */
+  readonly skip: ReadonlySet<number>;
+  /** How many lines, from the given one, form a heading: 0 when none does. */
+  readonly headingAt: (lines: readonly Line[], index: number) => number;
+  /** One paragraph a line (the seeds) rather than hard-wrapped (pdftotext). */
+  readonly unwrapped: boolean;
+}
+
+// Bullet glyphs seen in the seeds and the corpus: hyphen, bullet, black medium square,
+// private-use glyphs of the Symbol and Wingdings fonts, and dashes for sub-bullets.
+const bulletGlyph = /^([-\u2022\u25aa\u25fc\u25a0\u25cf\uf06e\uf0a7\uf02d\uf0b7\uf0d8\uf0fc\u2015\u2212\u27a2]|o(?=\s))(?:\s+|$)/;
+const subBulletGlyphs = new Set(['\u2015', '\u2212', 'o', '\uf02d']);
+const paragraphNumber = /^(?:-\s+)?(\d{1,3})\.(?=\s|$)\s*/;
+const sentenceEnd = /[.!?:;)\]"'\u201d\u2019]$/;
+
+interface Marker {
+  readonly type: 'item' | 'numbered';
+  readonly glyph?: string;
+  readonly depth?: number;
+  readonly number?: number;
+  /** Where the text after the marker starts within the line's text. */
+  readonly skip: number;
+}
+
+function markerOf(line: Line, unwrapped: boolean): Marker | undefined {
+  const text = line.text;
+  const numbered = paragraphNumber.exec(text);
+  if (numbered) return { type: 'numbered', number: Number(numbered[1]), skip: numbered[0].length };
+  const bullet = bulletGlyph.exec(text);
+  if (bullet) {
+    const glyph = bullet[1];
+    // In the seeds, sub-bullets are indented: ` - in primary schools ...`.
+    const depth = subBulletGlyphs.has(glyph) || /^[ \t]/.test(line.raw) ? 1 : 0;
+    return { type: 'item', glyph, depth, skip: bullet[0].length };
+  }
+  // A bullet whose glyph extraction lost keeps the single space that followed it.
+  if (unwrapped && line.start === 1 && line.raw.charCodeAt(0) === 32) return { type: 'item', glyph: '', depth: 0, skip: 0 };
+  return undefined;
+}
+
+/** A line that opens a bullet item or a numbered paragraph. */
+export function startsListItem(text: string): boolean {
+  return paragraphNumber.test(text) || bulletGlyph.test(text);
+}
+
+function startsLowerCase(text: string): boolean {
+  const code = text.charCodeAt(0);
+  return code >= 97 && code <= 122;
+}
+
+interface Draft {
+  type: BlockType;
+  lines: Line[];
+  parts: string[];
+  glyph?: string;
+  depth?: number;
+  number?: number;
+  continued: boolean;
+  /** Its glyph or number stood alone on its line, its text after a blank line. */
+  apart?: boolean;
+}
+
+export function buildBlocks(lines: readonly Line[], options: BlockOptions): Block[] {
+  const drafts: Draft[] = [];
+  let current: Draft | undefined;
+  // Blank lines and page breaks seen since the last content line.
+  let blanks = 0;
+  let pageBreak = false;
+
+  const close = () => {
+    if (current) drafts.push(current);
+    current = undefined;
+  };
+
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    if (line.pageBreak) pageBreak = true;
+    if (line.text.length === 0 || options.skip.has(i)) {
+      if (line.text.length === 0) blanks++;
+      continue;
+    }
+    const afterBreak = pageBreak || blanks >= 2;
+    const gap = blanks > 0 || pageBreak;
+    blanks = 0;
+    pageBreak = false;
+
+    const headingLines = options.headingAt(lines, i);
+    if (headingLines > 0) {
+      close();
+      const last = Math.min(lines.length - 1, i + headingLines - 1);
+      const covered = lines.slice(i, last + 1);
+      drafts.push({ type: 'heading', lines: covered, parts: covered.map((l) => l.text), continued: false });
+      i = last;
+      continue;
+    }
+
+    let marker = markerOf(line, options.unwrapped);
+    // `... in 2014–` / `15. Inspectors found`: a wrapped line that starts with a number is
+    // no new paragraph while the full line above it leaves its sentence unfinished, unless
+    // it is the next number of the paragraph it would go on (a recommendation that ends
+    // without its full stop, `... drive improvements in service quality` / `45. Ensure`).
+    const above = lines[i - 1];
+    const nextNumber = marker?.type === 'numbered' && current?.type === 'numbered' && marker.number === (current.number ?? 0) + 1;
+    if (marker?.type === 'numbered' && !nextNumber && !gap && !options.unwrapped && current && above.text.length >= 50 && !endsSentence(above.text)) {
+      marker = undefined;
+    }
+    const previous = current ?? drafts[drafts.length - 1];
+    // A fragment after a page break that starts in lower case ends the sentence before it.
+    if (!marker && afterBreak && previous && previous.type !== 'heading' && startsLowerCase(line.text)) {
+      previous.lines.push(line);
+      previous.parts.push(line.text);
+      previous.continued = true;
+      // The block was closed already: take it back to receive what follows.
+      if (previous !== current) current = drafts.pop();
+      continue;
+    }
+    // Hard-wrapped text: a line with no marker and no gap before it goes on the block above.
+    if (!marker && !gap && current && !options.unwrapped && current.type !== 'heading') {
+      current.parts.push(line.text);
+      current.lines.push(line);
+      continue;
+    }
+    // pdftotext puts a paragraph number, or a bullet glyph, alone on its line and its
+    // text after a blank line.
+    if (!marker && (current?.type === 'numbered' || current?.type === 'item') && current.parts.length === 0) {
+      current.lines.push(line);
+      current.parts.push(line.text);
+      current.apart = true;
+      continue;
+    }
+    // In such a list, where pdftotext wrote the glyphs apart from their texts, it can
+    // leave one text without its glyph: a text in lower case after a blank line, under an
+    // item whose glyph stood apart, is the next item (Hillingdon's SEND report of 2024).
+    if (!marker && gap && !afterBreak && current?.type === 'item' && current.apart && startsLowerCase(line.text)) {
+      marker = { type: 'item', glyph: '', depth: current.depth ?? 0, skip: 0 };
+    }
+    close();
+    const rest = marker ? line.text.slice(marker.skip) : line.text;
+    current = {
+      type: marker?.type ?? 'paragraph',
+      lines: [line],
+      parts: rest.length > 0 ? [rest] : [],
+      glyph: marker?.glyph,
+      depth: marker?.depth,
+      number: marker?.number,
+      continued: false,
+    };
+  }
+  close();
+
+  return drafts.map((draft) => ({
+    type: draft.type,
+    lines: draft.lines,
+    text: draft.parts.join(' '),
+    glyph: draft.glyph,
+    depth: draft.depth,
+    number: draft.number,
+    continued: draft.continued,
+  }));
+}
+
+/** True when a text stops at the end of a sentence. */
+function endsSentence(text: string): boolean {
+  return sentenceEnd.test(text);
+}

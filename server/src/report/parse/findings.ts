@@ -1,0 +1,134 @@
+// Findings: the items of the sections that hold them (areas for priority action, areas
+// for development, recommendations, strengths, what was satisfactory), one finding per
+// bullet, numbered paragraph or, where a section has no list, per paragraph.
+import type { Block } from './blocks';
+import type { Finding, FindingCategory, SectionRole } from '../model';
+import type { DraftSection } from './sections';
+import { linesRange, type Line } from '../text';
+
+const categoryOfRole: Partial<Record<SectionRole, FindingCategory>> = {
+  'priority-action': 'priority-action',
+  development: 'development',
+  recommendations: 'recommendation',
+  strengths: 'strength',
+  satisfactory: 'satisfactory',
+};
+
+function categoryOf(section: DraftSection): FindingCategory | undefined {
+  const own = categoryOfRole[section.role];
+  if (own) return own;
+  // A news summary lists what inspectors highlighted under each good judgement sentence;
+  // the bullets under a report's graded heading are its findings, good and bad alike.
+  if (section.role === 'judgement' && section.judgement?.source === 'sentence' && section.blocks.some((block) => block.type === 'item')) {
+    const grade = section.judgement.grade;
+    if (grade === 'good' || grade === 'outstanding') return 'strength';
+  }
+  // `Immediately:` and `Within three months:` under `Areas for improvement`.
+  if (section.role === 'other' && section.parent) return categoryOfRole[section.parent.role];
+  return undefined;
+}
+
+// Sentences that introduce or close a list rather than belong to it.
+const framing =
+  /(?::$|will be (?:specifically )?considered|identified above|ofsted will take the findings|identified the following|we have notified the department|did not find any areas|there (?:are|were) no (?:areas? (?:of|for) )?(?:priority|immediate)|an action plan|the following (?:strengths|areas|features))/i;
+
+// `This was an area of development at the previous inspection.`, `identified at the
+// last inspection`: the report's own flag that a finding recurs.
+const recurringPattern =
+  /\b(?:(?:was|were|is|are|remains?) (?:also )?(?:an? )?areas? (?:of|for) (?:development|priority action|improvement)\b[^.]{0,40}\b(?:previous|last) (?:inspection|visit)|(?:identified|raised|found|highlighted) (?:at|in|during) the (?:previous|last) (?:inspection|visit))/i;
+
+interface Unit {
+  lines: Line[];
+  parts: string[];
+  number?: number;
+}
+
+export function collectFindings(sections: readonly DraftSection[], lines: readonly Line[], unwrapped: boolean): Finding[] {
+  const findings: Finding[] = [];
+  for (const section of sections) {
+    const category = categoryOf(section);
+    if (!category) continue;
+    for (const unit of unitsOf(section, lines, unwrapped)) {
+      const text = unit.parts.join(' ').replace(/\s+/g, ' ').trim();
+      if (text.length === 0) continue;
+      findings.push({
+        category,
+        text,
+        range: linesRange(unit.lines[0], unit.lines[unit.lines.length - 1]),
+        section: section.name,
+        number: unit.number,
+        recurring: recurringPattern.test(text),
+      });
+    }
+  }
+  return findings;
+}
+
+function unitsOf(section: DraftSection, lines: readonly Line[], unwrapped: boolean): Unit[] {
+  const units: Unit[] = [];
+  if (section.leadInFinding) units.push(unitOf(section.leadInFinding));
+  // A glyph alone with no text after it (a stray one before a page footer) makes no list.
+  const listed = section.blocks.some((block) => (block.type === 'item' || block.type === 'numbered') && block.text.length > 0);
+  let afterList = false;
+  for (const block of section.blocks) {
+    if (block.type === 'item' && (block.depth ?? 0) > 0 && units.length > 0) {
+      // A sub-bullet is part of the finding above it.
+      const unit = units[units.length - 1];
+      unit.lines.push(...block.lines);
+      unit.parts.push(block.text);
+      continue;
+    }
+    if (block.type === 'item' || block.type === 'numbered') {
+      units.push(unitOf(block));
+      afterList = true;
+      continue;
+    }
+    if (block.type !== 'paragraph' || framing.test(block.text)) {
+      afterList = false;
+      continue;
+    }
+    if (!listed) {
+      units.push(...splitParagraphs(block, unwrapped));
+    } else if (unwrapped && afterList && lines[block.lines[0].index - 1]?.text.length === 0) {
+      // A page break can take the glyph off the bullet after it: a paragraph set apart
+      // from the list by a blank line, in the seeds' layout, is one more item of it.
+      units.push(unitOf(block));
+    }
+  }
+  return units;
+}
+
+function unitOf(block: Block): Unit {
+  return { lines: [...block.lines], parts: [block.text], number: block.number };
+}
+
+// A sentence that opens a new recommendation: `Leaders in health should ensure ...`, not
+// one that goes on about the last (`They should ...`).
+const recommendationStart = /^(?!(?:They|These|This|It|Its|Their|Such|That|There)\b)[A-Z][^.;:]{0,80}?\b(?:should|must)\b/;
+
+/**
+ * pdftotext leaves no blank line between the paragraphs of a list without bullets (the
+ * areas for improvement of a SEND report). A paragraph ended where a line ends a sentence
+ * and the next line's first word would have fitted after it, or the next line starts a
+ * new recommendation (a paragraph's last line can be full, and extraction sometimes
+ * glues two lines into one longer than the rest).
+ */
+function splitParagraphs(block: Block, unwrapped: boolean): Unit[] {
+  if (unwrapped || block.lines.length < 2) return [unitOf(block)];
+  const width = Math.max(...block.lines.map((line) => line.text.length));
+  const units: Unit[] = [];
+  let current: Unit = { lines: [], parts: [] };
+  block.lines.forEach((line, i) => {
+    current.lines.push(line);
+    current.parts.push(line.text);
+    const next = block.lines[i + 1];
+    const nextWord = next?.text.split(' ')[0] ?? '';
+    const ends = next && /[.!?]$/.test(line.text) && /^[A-Z]/.test(nextWord);
+    if (ends && (line.text.length + 1 + nextWord.length <= width || recommendationStart.test(next.text))) {
+      units.push(current);
+      current = { lines: [], parts: [] };
+    }
+  });
+  if (current.lines.length > 0) units.push(current);
+  return units;
+}

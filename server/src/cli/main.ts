@@ -2,10 +2,10 @@
 // quick look at a file without an editor. Plain Node: it reads files (a PDF's text
 // through pdf.ts), calls the same parseReport/checkReport as the language server and
 // prints what they return.
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import { checkReport, findingCategories, findingCategoryNames, findingsCsv, flatten, gradeNames, hasPdfHeader, kindName, kindsFileName, largestFileRead, largestKindsFile, megabytes, parseReport, PdfError, pdfText, readKindsFile, withoutByteOrderMark, type Finding, type FindingCategory, type KindDefinition, type Report, type ReportDiagnostic, type Section } from '../report';
+import { checkReport, findingCategories, findingCategoryNames, findingsCsv, flatten, gradeNames, kindName, kindsFileName, type Finding, type FindingCategory, type KindDefinition, type ReportDiagnostic, type Section } from '../report';
+import { errorLine, firstLine, UsageError } from './errors';
+import { filesUnder, readKinds, readReport, type Loaded } from './input';
 
 const usage = `Usage: inspection-report <command> [options] FILE...
 
@@ -31,25 +31,14 @@ Exit status: 0 on success; 1 when check finds an error; 2 for a usage error or
 a file that cannot be read.
 `;
 
-/** A mistake in the command line: one line on stderr, exit 2. */
-class UsageError extends Error {}
-
-/** A file that cannot be used as input: one line on stderr, exit 2. */
-class InputError extends Error {}
-
-interface Loaded {
-  readonly file: string;
-  readonly report: Report;
-}
-
-/** The kinds that `--kinds` defines, read with the built-in ones. */
-let kinds: readonly KindDefinition[] = [];
-
-function main(args: readonly string[]): number {
+async function main(args: readonly string[]): Promise<number> {
   const at = args.indexOf('--kinds');
+  let kinds: readonly KindDefinition[] = [];
   if (at >= 0) {
     if (args[at + 1] === undefined) throw new UsageError('--kinds needs a FILE');
-    kinds = readKinds(args[at + 1]);
+    const read = readKinds(args[at + 1]);
+    for (const warning of read.warnings) process.stderr.write(`${warning}\n`);
+    kinds = read.kinds;
   }
   const argv = at >= 0 ? [...args.slice(0, at), ...args.slice(at + 2)] : args;
   const [command, ...rest] = argv;
@@ -64,13 +53,13 @@ function main(args: readonly string[]): number {
   }
   switch (command) {
     case 'outline':
-      return outline(rest);
+      return outline(rest, kinds);
     case 'findings':
-      return findings(rest);
+      return findings(rest, kinds);
     case 'check':
-      return check(rest);
+      return check(rest, kinds);
     case 'summary':
-      return summary(rest);
+      return summary(rest, kinds);
     default:
       throw new UsageError(command.startsWith('-') ? `unknown option '${command}'` : `unknown command '${command}'`);
   }
@@ -78,10 +67,10 @@ function main(args: readonly string[]): number {
 
 // ---------------------------------------------------------------------------- commands
 
-function outline(args: readonly string[]): number {
+async function outline(args: readonly string[], kinds: readonly KindDefinition[]): Promise<number> {
   const { values, positionals } = parse(args, { json: { type: 'boolean' } });
   const file = single(positionals, 'outline');
-  const { report } = load(file);
+  const { report } = await readReport(file, kinds);
   if (values.json) {
     const sectionJson = (section: Section): object => ({
       name: section.name,
@@ -117,7 +106,7 @@ function outline(args: readonly string[]): number {
   return 0;
 }
 
-function findings(args: readonly string[]): number {
+async function findings(args: readonly string[], kinds: readonly KindDefinition[]): Promise<number> {
   const { values, positionals } = parse(args, {
     json: { type: 'boolean' },
     csv: { type: 'boolean' },
@@ -131,7 +120,8 @@ function findings(args: readonly string[]): number {
   }
   // Read everything before printing anything, so a bad file never leaves half a JSON
   // array or CSV table behind.
-  const loaded = positionals.map(load);
+  const loaded: Loaded[] = [];
+  for (const file of positionals) loaded.push(await readReport(file, kinds));
   const rows = loaded.flatMap(({ file, report }) =>
     report.findings
       .filter((finding) => category === undefined || finding.category === category)
@@ -170,17 +160,19 @@ function findings(args: readonly string[]): number {
   return 0;
 }
 
-function check(args: readonly string[]): number {
+async function check(args: readonly string[], kinds: readonly KindDefinition[]): Promise<number> {
   const { values, positionals } = parse(args, { json: { type: 'boolean' } });
   if (positionals.length === 0) throw new UsageError('check needs at least one FILE or DIR');
   // Like a compiler, go on past a bad file so one run reports everything; the exit
   // status still says that something could not be read.
-  let status = 0;
+  const { files, unreadable } = filesUnder(positionals);
+  for (const error of unreadable) process.stderr.write(errorLine(error));
+  let status = unreadable.length > 0 ? 2 : 0;
   const json: object[] = [];
-  for (const file of expand(positionals, () => { status = 2; })) {
+  for (const file of files) {
     let diagnostics: readonly ReportDiagnostic[];
     try {
-      const { report } = load(file);
+      const { report } = await readReport(file, kinds);
       try {
         diagnostics = checkReport(report);
       } catch (error) {
@@ -188,7 +180,7 @@ function check(args: readonly string[]): number {
       }
     } catch (error) {
       // A bad file, or a bug that one file shows, should not hide the results for the rest.
-      process.stderr.write(`inspection-report: ${error instanceof InputError ? '' : 'internal error: '}${firstLine(error)}\n`);
+      process.stderr.write(errorLine(error));
       status = 2;
       continue;
     }
@@ -207,10 +199,10 @@ function check(args: readonly string[]): number {
   return status;
 }
 
-function summary(args: readonly string[]): number {
+async function summary(args: readonly string[], kinds: readonly KindDefinition[]): Promise<number> {
   const { values, positionals } = parse(args, { json: { type: 'boolean' } });
   const file = single(positionals, 'summary');
-  const { report } = load(file);
+  const { report } = await readReport(file, kinds);
   const meta = report.metadata;
   const counts = Object.fromEntries(findingCategories.map((category) => [category, report.findings.filter((finding) => finding.category === category).length])) as Record<FindingCategory, number>;
   const firstPriority = report.findings.find((finding) => finding.category === 'priority-action');
@@ -279,135 +271,6 @@ function single(positionals: readonly string[], command: string): string {
   return positionals[0];
 }
 
-/**
- * Reads and parses one file (a PDF by way of its text). Read as bytes so a BOM can be
- * dropped before parsing (an editor hides it too, so positions then agree) and so a huge
- * or odd file is refused before it is decoded.
- */
-function load(file: string): Loaded {
-  let bytes: Buffer;
-  try {
-    const stat = fs.statSync(file);
-    if (stat.isDirectory()) throw new InputError(`cannot read ${file}: it is a directory`);
-    // A device or FIFO could block or never end.
-    if (!stat.isFile()) throw new InputError(`cannot read ${file}: not a regular file`);
-    if (stat.size > largestFileRead) throw new InputError(`cannot read ${file}: ${megabytes(stat.size)} is over the ${megabytes(largestFileRead)} limit`);
-    bytes = fs.readFileSync(file);
-  } catch (error) {
-    if (error instanceof InputError) throw error;
-    throw new InputError(`cannot read ${file}: ${reason(error)}`);
-  }
-  const text = withoutByteOrderMark(pdfTextOf(file) ?? bytes.toString('utf8'));
-  let report: Report;
-  try {
-    report = parseReport(text, { kinds });
-  } catch (error) {
-    // A parser bug should name the file that showed it, not end the run with a trace.
-    throw new Error(`parsing ${file} failed: ${firstLine(error)}`);
-  }
-  if (report.binary) throw new InputError(`${file} is not a text file`);
-  return { file, report };
-}
-
-/** A kinds file's kinds; each of its problems is a warning on stderr, and the good kinds are kept. */
-function readKinds(file: string): readonly KindDefinition[] {
-  let text: string;
-  try {
-    if (fs.statSync(file).size > largestKindsFile) throw new InputError(`cannot read ${file}: over ${megabytes(largestKindsFile)}, no kinds file is that large`);
-    text = fs.readFileSync(file, 'utf8');
-  } catch (error) {
-    if (error instanceof InputError) throw error;
-    throw new InputError(`cannot read ${file}: ${reason(error)}`);
-  }
-  const { kinds: read, problems } = readKindsFile(text);
-  for (const problem of problems) process.stderr.write(`${file}:${problem.range.start.line + 1}:${problem.range.start.character + 1}: ${problem.message}\n`);
-  return read;
-}
-
-/**
- * The files named on the command line, with directories replaced by the *.txt files
- * under them in sorted order. Unreadable paths are reported and skipped.
- */
-function expand(paths: readonly string[], failed: () => void): string[] {
-  const files: string[] = [];
-  const walk = (dir: string): void => {
-    let entries: fs.Dirent[];
-    try {
-      entries = fs.readdirSync(dir, { withFileTypes: true });
-    } catch (error) {
-      process.stderr.write(`inspection-report: cannot read ${dir}: ${reason(error)}\n`);
-      failed();
-      return;
-    }
-    // Code-unit order, not the locale's, so every machine lists files the same way.
-    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    for (const entry of entries) {
-      const full = path.join(dir, entry.name);
-      // Symbolic links to directories are not followed, so a link cycle cannot loop.
-      if (entry.isDirectory()) walk(full);
-      else if (/\.txt$/i.test(entry.name) && (entry.isFile() || entry.isSymbolicLink())) files.push(full);
-    }
-  };
-  for (const given of paths) {
-    let isDirectory = false;
-    try {
-      isDirectory = fs.statSync(given).isDirectory();
-    } catch {
-      // load() reports a missing or unreadable file with its reason.
-    }
-    if (isDirectory) walk(given);
-    else files.push(given);
-  }
-  return files;
-}
-
-// --------------------------------------------------------------------------- PDF input
-
-/** The text of each PDF named on the command line, or why it has none. */
-const pdfTexts = new Map<string, string | Error>();
-
-/**
- * Reads the PDFs among the arguments before the command runs: PDF.js works
- * asynchronously and the commands do not. A PDF is known by its name or by its first
- * bytes (a report downloaded as `report` is one too); anything else is load()'s to read.
- */
-async function readPdfsNamed(args: readonly string[]): Promise<void> {
-  for (const file of new Set(args)) {
-    if (file.startsWith('-') || !startsAsPdf(file)) continue;
-    try {
-      pdfTexts.set(file, await pdfText(fs.readFileSync(file)));
-    } catch (error) {
-      pdfTexts.set(file, error instanceof PdfError ? new InputError(`cannot read ${file}: ${error.message}`) : new Error(`reading ${file} as a PDF failed: ${firstLine(error)}`));
-    }
-  }
-}
-
-function startsAsPdf(file: string): boolean {
-  try {
-    const stat = fs.statSync(file);
-    // Too large or not a file: load() says so, as for any file.
-    if (!stat.isFile() || stat.size > largestFileRead) return false;
-    if (/\.pdf$/i.test(file)) return true;
-    const head = Buffer.alloc(8);
-    const descriptor = fs.openSync(file, 'r');
-    try {
-      fs.readSync(descriptor, head, 0, head.length, 0);
-    } finally {
-      fs.closeSync(descriptor);
-    }
-    return hasPdfHeader(head);
-  } catch {
-    return false;
-  }
-}
-
-/** The PDF's text, read before the command; undefined for a file that is not one. */
-function pdfTextOf(file: string): string | undefined {
-  const text = pdfTexts.get(file);
-  if (text instanceof Error) throw text;
-  return text;
-}
-
 function findingLabel(finding: Finding): string {
   const parts = [finding.number !== undefined ? `¶${finding.number}` : '', finding.recurring ? '(recurring)' : ''].filter(Boolean);
   return parts.length > 0 ? `${parts.join(' ')} ` : '';
@@ -415,18 +278,6 @@ function findingLabel(finding: Finding): string {
 
 function oneLine(text: string): string {
   return text.replace(/\s*[\r\n]+\s*/g, ' ');
-}
-
-function firstLine(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
-  return message.split('\n')[0];
-}
-
-/** `ENOENT: no such file or directory, stat 'x'` -> `no such file or directory`. */
-function reason(error: unknown): string {
-  const message = firstLine(error);
-  const match = /^E[A-Z]+: ([^,]+)/.exec(message);
-  return match ? match[1] : message;
 }
 
 function write(text: string): void {
@@ -445,23 +296,15 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   process.exit(2);
 });
 
-// PDFs first: their text is read asynchronously, the commands then run as for text.
-void readPdfsNamed(process.argv.slice(2)).then(run);
+void run(process.argv.slice(2));
 
-function run(): void {
+async function run(args: readonly string[]): Promise<void> {
   try {
     // exitCode rather than process.exit(): Node then exits once stdout has drained, so a
     // large JSON or CSV output is never cut off.
-    process.exitCode = main(process.argv.slice(2));
+    process.exitCode = await main(args);
   } catch (error) {
-    const message = firstLine(error);
-    if (error instanceof UsageError) {
-      process.stderr.write(`inspection-report: ${message} (see inspection-report --help)\n`);
-    } else if (error instanceof InputError) {
-      process.stderr.write(`inspection-report: ${message}\n`);
-    } else {
-      process.stderr.write(`inspection-report: internal error: ${message}\n`);
-    }
+    process.stderr.write(errorLine(error));
     process.exitCode = 2;
   }
 }

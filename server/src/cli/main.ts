@@ -1,11 +1,19 @@
 // `inspection-report`: the report service on the command line, for scripts, CI and a
-// quick look at a file without an editor. Plain Node: it reads files (a PDF's text
-// through pdf.ts), calls the same parseReport/checkReport as the language server and
-// prints what they return.
+// quick look at a file without an editor. Plain Node, and the same parseReport and
+// checkReport as the language server. This file reads the command line and wires the
+// rest together: input.ts reads the files (a PDF's text through the service's pdfText),
+// commands/ turn the reports into data, render/ prints that as text, JSON or CSV.
 import { parseArgs } from 'node:util';
-import { checkReport, findingCategories, findingCategoryNames, findingsCsv, flatten, gradeNames, kindName, kindsFileName, type Finding, type FindingCategory, type KindDefinition, type ReportDiagnostic, type Section } from '../report';
+import { findingCategories, kindsFileName, type FindingCategory, type KindDefinition } from '../report';
+import { check, type Checked } from './commands/check';
+import { findings } from './commands/findings';
+import { outline } from './commands/outline';
+import { summary } from './commands/summary';
 import { errorLine, firstLine, UsageError } from './errors';
 import { filesUnder, readKinds, readReport, type Loaded } from './input';
+import * as csv from './render/csv';
+import * as json from './render/json';
+import * as text from './render/text';
 
 const usage = `Usage: inspection-report <command> [options] FILE...
 
@@ -53,60 +61,29 @@ async function main(args: readonly string[]): Promise<number> {
   }
   switch (command) {
     case 'outline':
-      return outline(rest, kinds);
+      return runOutline(rest, kinds);
     case 'findings':
-      return findings(rest, kinds);
+      return runFindings(rest, kinds);
     case 'check':
-      return check(rest, kinds);
+      return runCheck(rest, kinds);
     case 'summary':
-      return summary(rest, kinds);
+      return runSummary(rest, kinds);
     default:
       throw new UsageError(command.startsWith('-') ? `unknown option '${command}'` : `unknown command '${command}'`);
   }
 }
 
 // ---------------------------------------------------------------------------- commands
+// Each reads its arguments and files, asks its command for the data, prints it in the
+// format asked for and returns the exit status.
 
-async function outline(args: readonly string[], kinds: readonly KindDefinition[]): Promise<number> {
-  const { values, positionals } = parse(args, { json: { type: 'boolean' } });
-  const file = single(positionals, 'outline');
-  const { report } = await readReport(file, kinds);
-  if (values.json) {
-    const sectionJson = (section: Section): object => ({
-      name: section.name,
-      level: section.level,
-      ...(section.judgement ? { judgement: section.judgement.grade } : {}),
-      ...(section.grade ? { grade: section.grade.label } : {}),
-      range: section.range,
-      children: section.children.map(sectionJson),
-    });
-    writeJson({
-      file,
-      kind: report.definition?.id ?? report.kind,
-      title: report.metadata.title ?? null,
-      authority: report.metadata.authority ?? null,
-      sections: report.sections.map(sectionJson),
-    });
-    return 0;
-  }
-  const out: string[] = [`${file}: ${kindName(report)}`];
-  const width = String(report.lineCount).length;
-  // Each line starts with the heading's 1-based line number so the tree can be used to
-  // jump into the file; children are indented two spaces per level of nesting.
-  const walk = (sections: readonly Section[], depth: number): void => {
-    for (const section of sections) {
-      const grade = section.judgement ? ` — ${gradeNames[section.judgement.grade]}` : section.grade ? ` — ${section.grade.label}` : '';
-      out.push(`${String(section.headingRange.start.line + 1).padStart(width)}  ${'  '.repeat(depth)}${section.name}${grade}`);
-      walk(section.children, depth + 1);
-    }
-  };
-  walk(report.sections, 0);
-  if (report.sections.length === 0) out.push('(no sections found)');
-  write(out.join('\n') + '\n');
+async function runOutline(args: readonly string[], kinds: readonly KindDefinition[]): Promise<number> {
+  const { asJson, loaded } = await oneReport(args, 'outline', kinds);
+  write((asJson ? json : text).outline(outline(loaded)));
   return 0;
 }
 
-async function findings(args: readonly string[], kinds: readonly KindDefinition[]): Promise<number> {
+async function runFindings(args: readonly string[], kinds: readonly KindDefinition[]): Promise<number> {
   const { values, positionals } = parse(args, {
     json: { type: 'boolean' },
     csv: { type: 'boolean' },
@@ -115,52 +92,18 @@ async function findings(args: readonly string[], kinds: readonly KindDefinition[
   if (positionals.length === 0) throw new UsageError('findings needs at least one FILE');
   if (values.json && values.csv) throw new UsageError('choose one of --json and --csv');
   const category = values.category;
-  if (category !== undefined && !(findingCategories as readonly string[]).includes(category)) {
+  if (category !== undefined && !isFindingCategory(category)) {
     throw new UsageError(`unknown category '${category}' (expected one of ${findingCategories.join(', ')})`);
   }
   // Read everything before printing anything, so a bad file never leaves half a JSON
   // array or CSV table behind.
   const loaded: Loaded[] = [];
   for (const file of positionals) loaded.push(await readReport(file, kinds));
-  const rows = loaded.flatMap(({ file, report }) =>
-    report.findings
-      .filter((finding) => category === undefined || finding.category === category)
-      .map((finding) => ({ file, finding })));
-
-  if (values.json) {
-    writeJson(rows.map(({ file, finding }) => ({
-      file,
-      category: finding.category,
-      text: finding.text,
-      section: finding.section,
-      ...(finding.number !== undefined ? { paragraph: finding.number } : {}),
-      recurring: finding.recurring,
-      range: finding.range,
-    })));
-    return 0;
-  }
-  if (values.csv) {
-    write(findingsCsv(rows.map(({ file, finding }) => ({ whose: [file], finding })), ['file']));
-    return 0;
-  }
-  const out: string[] = [];
-  for (const { file, report } of loaded) {
-    out.push(`${file}:`);
-    const mine = rows.filter((row) => row.file === file).map((row) => row.finding);
-    if (mine.length === 0) out.push('  (no findings)');
-    const width = String(report.lineCount).length;
-    for (const wanted of findingCategories) {
-      const inCategory = mine.filter((finding) => finding.category === wanted);
-      if (inCategory.length === 0) continue;
-      out.push(`  ${findingCategoryNames[wanted]} (${inCategory.length})`);
-      for (const finding of inCategory) out.push(`    ${String(finding.range.start.line + 1).padStart(width)}  ${findingLabel(finding)}${finding.text}`);
-    }
-  }
-  write(out.join('\n') + '\n');
+  write((values.json ? json : values.csv ? csv : text).findings(findings(loaded, category)));
   return 0;
 }
 
-async function check(args: readonly string[], kinds: readonly KindDefinition[]): Promise<number> {
+async function runCheck(args: readonly string[], kinds: readonly KindDefinition[]): Promise<number> {
   const { values, positionals } = parse(args, { json: { type: 'boolean' } });
   if (positionals.length === 0) throw new UsageError('check needs at least one FILE or DIR');
   // Like a compiler, go on past a bad file so one run reports everything; the exit
@@ -168,88 +111,29 @@ async function check(args: readonly string[], kinds: readonly KindDefinition[]):
   const { files, unreadable } = filesUnder(positionals);
   for (const error of unreadable) process.stderr.write(errorLine(error));
   let status = unreadable.length > 0 ? 2 : 0;
-  const json: object[] = [];
+  const all: Checked[] = [];
   for (const file of files) {
-    let diagnostics: readonly ReportDiagnostic[];
+    let checked: Checked;
     try {
-      const { report } = await readReport(file, kinds);
-      try {
-        diagnostics = checkReport(report);
-      } catch (error) {
-        throw new Error(`checking ${file} failed: ${firstLine(error)}`);
-      }
+      checked = check(await readReport(file, kinds));
     } catch (error) {
       // A bad file, or a bug that one file shows, should not hide the results for the rest.
       process.stderr.write(errorLine(error));
       status = 2;
       continue;
     }
-    if (diagnostics.some((diagnostic) => diagnostic.severity === 'error') && status === 0) status = 1;
-    if (values.json) {
-      json.push(...diagnostics.map((diagnostic) => ({ file, code: diagnostic.code, severity: diagnostic.severity, message: diagnostic.message, range: diagnostic.range })));
-    } else if (diagnostics.length > 0) {
-      // Written file by file so a long run shows progress and can be cut short by `head`.
-      write(diagnostics.map((diagnostic) => {
-        const { line, character } = diagnostic.range.start;
-        return `${file}:${line + 1}:${character + 1}: ${diagnostic.severity} ${diagnostic.code}: ${oneLine(diagnostic.message)}\n`;
-      }).join(''));
-    }
+    if (checked.diagnostics.some((diagnostic) => diagnostic.severity === 'error') && status === 0) status = 1;
+    if (values.json) all.push(checked);
+    // Written file by file so a long run shows progress and can be cut short by `head`.
+    else if (checked.diagnostics.length > 0) write(text.check(checked));
   }
-  if (values.json) writeJson(json);
+  if (values.json) write(json.check(all));
   return status;
 }
 
-async function summary(args: readonly string[], kinds: readonly KindDefinition[]): Promise<number> {
-  const { values, positionals } = parse(args, { json: { type: 'boolean' } });
-  const file = single(positionals, 'summary');
-  const { report } = await readReport(file, kinds);
-  const meta = report.metadata;
-  const counts = Object.fromEntries(findingCategories.map((category) => [category, report.findings.filter((finding) => finding.category === category).length])) as Record<FindingCategory, number>;
-  const firstPriority = report.findings.find((finding) => finding.category === 'priority-action');
-  // A workspace kind's grades, on its own scale.
-  const grades = flatten(report.sections).flatMap((section) => (section.grade ? [{ section: section.name, grade: section.grade.label, range: section.grade.range }] : []));
-  if (values.json) {
-    writeJson({
-      file,
-      kind: report.definition?.id ?? report.kind,
-      kindName: kindName(report),
-      period: report.period ?? null,
-      authority: meta.authority ?? null,
-      title: meta.title ?? null,
-      letterDate: meta.letterDate ?? null,
-      inspectionDates: meta.inspectionDates ?? null,
-      publicationDate: meta.publicationDate ?? null,
-      leadInspector: meta.leadInspector ?? null,
-      signatory: meta.signatory ?? null,
-      judgements: report.judgements.map((judgement) => ({ area: judgement.area, label: judgement.label, grade: judgement.grade, source: judgement.source, range: judgement.range })),
-      ...(report.definition && { grades }),
-      findings: counts,
-      firstPriorityAction: firstPriority ? { text: firstPriority.text, section: firstPriority.section, range: firstPriority.range } : null,
-    });
-    return 0;
-  }
-  const none = '—';
-  const out = [
-    `File:              ${file}`,
-    `Kind:              ${kindName(report)} (${report.definition?.id ?? report.kind})`,
-    `Period:            ${report.period ?? none}`,
-    `Authority:         ${meta.authority ?? none}`,
-    `Title:             ${meta.title ?? none}`,
-    `Letter date:       ${meta.letterDate ?? none}`,
-    `Inspection dates:  ${meta.inspectionDates ?? none}`,
-    `Publication date:  ${meta.publicationDate ?? none}`,
-    `Lead inspector:    ${meta.leadInspector ?? none}`,
-    `Signatory:         ${meta.signatory ?? none}`,
-    `Judgements:${report.judgements.length === 0 ? `        ${none}` : ''}`,
-    // The same area can be graded in the table and again at its heading; all are listed,
-    // with where each came from, so a disagreement is visible.
-    ...report.judgements.map((judgement) => `  ${judgement.area}: ${gradeNames[judgement.grade]} (${judgement.source}, line ${judgement.range.start.line + 1}: ${judgement.label})`),
-    ...(report.definition ? [`Grades:${grades.length === 0 ? `            ${none}` : ''}`, ...grades.map((grade) => `  ${grade.section}: ${grade.grade} (line ${grade.range.start.line + 1})`)] : []),
-    'Findings:',
-    ...findingCategories.map((category) => `  ${(findingCategoryNames[category] + ':').padEnd(28)}${counts[category]}`),
-  ];
-  if (firstPriority) out.push(`First area for priority action (line ${firstPriority.range.start.line + 1}):`, `  ${firstPriority.text}`);
-  write(out.join('\n') + '\n');
+async function runSummary(args: readonly string[], kinds: readonly KindDefinition[]): Promise<number> {
+  const { asJson, loaded } = await oneReport(args, 'summary', kinds);
+  write((asJson ? json : text).summary(summary(loaded)));
   return 0;
 }
 
@@ -266,26 +150,19 @@ function parse<T extends Options>(args: readonly string[], options: T) {
   }
 }
 
-function single(positionals: readonly string[], command: string): string {
+/** The arguments of a command of one report and `--json`. */
+async function oneReport(args: readonly string[], command: string, kinds: readonly KindDefinition[]): Promise<{ asJson: boolean; loaded: Loaded }> {
+  const { values, positionals } = parse(args, { json: { type: 'boolean' } });
   if (positionals.length !== 1) throw new UsageError(`${command} takes exactly one FILE`);
-  return positionals[0];
+  return { asJson: values.json === true, loaded: await readReport(positionals[0], kinds) };
 }
 
-function findingLabel(finding: Finding): string {
-  const parts = [finding.number !== undefined ? `¶${finding.number}` : '', finding.recurring ? '(recurring)' : ''].filter(Boolean);
-  return parts.length > 0 ? `${parts.join(' ')} ` : '';
+function isFindingCategory(name: string): name is FindingCategory {
+  return (findingCategories as readonly string[]).includes(name);
 }
 
-function oneLine(text: string): string {
-  return text.replace(/\s*[\r\n]+\s*/g, ' ');
-}
-
-function write(text: string): void {
-  process.stdout.write(text);
-}
-
-function writeJson(value: unknown): void {
-  write(JSON.stringify(value, null, 2) + '\n');
+function write(output: string): void {
+  process.stdout.write(output);
 }
 
 // `inspection-report check dir | head` closes the pipe early: stop quietly, without the

@@ -40,6 +40,7 @@ a file that cannot be read.
 `;
 
 async function main(args: readonly string[]): Promise<number> {
+  // --kinds belongs to every command, so it is taken out (and its file read) first.
   const at = args.indexOf('--kinds');
   let kinds: readonly KindDefinition[] = [];
   if (at >= 0) {

@@ -4,23 +4,41 @@
 // sentence, and the fragment after the break is joined to the block it belongs to.
 import type { Line } from '../text';
 
-export type BlockType = 'heading' | 'item' | 'numbered' | 'paragraph';
-
-export interface Block {
-  readonly type: BlockType;
+interface Covered {
   /** The content lines it covers, first to last, page furniture left out. */
   readonly lines: readonly Line[];
   /** The text, lines joined by single spaces, marker left out. */
   readonly text: string;
-  /** Bullet glyph of an item (empty for a bullet whose glyph extraction lost). */
-  readonly glyph?: string;
-  /** 0 for a bullet, 1 for a sub-bullet. */
-  readonly depth?: number;
-  /** Number of a numbered paragraph. */
-  readonly number?: number;
+}
+
+// A fragment after a page break goes on the text above it, never on a heading.
+interface Continuable extends Covered {
   /** Part of it came after a page break. */
   readonly continued: boolean;
 }
+
+export interface HeadingBlock extends Covered {
+  readonly type: 'heading';
+}
+
+export interface ItemBlock extends Continuable {
+  readonly type: 'item';
+  /** Bullet glyph (empty for a bullet whose glyph extraction lost). */
+  readonly glyph: string;
+  /** 0 for a bullet, 1 for a sub-bullet. */
+  readonly depth: number;
+}
+
+export interface NumberedBlock extends Continuable {
+  readonly type: 'numbered';
+  readonly number: number;
+}
+
+export interface ParagraphBlock extends Continuable {
+  readonly type: 'paragraph';
+}
+
+export type Block = HeadingBlock | ItemBlock | NumberedBlock | ParagraphBlock;
 
 export interface BlockOptions {
   /** Lines that are page furniture (running headers and footers, page numbers, footnotes). */
@@ -38,11 +56,11 @@ const subBulletGlyphs = new Set(['\u2015', '\u2212', 'o', '\uf02d']);
 const paragraphNumber = /^(?:-\s+)?(\d{1,3})\.(?=\s|$)\s*/;
 const sentenceEnd = /[.!?:;)\]"'\u201d\u2019]$/;
 
+/** What a bullet or a paragraph number says of the block it opens. */
+type Marked = Pick<ItemBlock, 'type' | 'glyph' | 'depth'> | Pick<NumberedBlock, 'type' | 'number'>;
+
 interface Marker {
-  readonly type: 'item' | 'numbered';
-  readonly glyph?: string;
-  readonly depth?: number;
-  readonly number?: number;
+  readonly marked: Marked;
   /** Where the text after the marker starts within the line's text. */
   readonly skip: number;
 }
@@ -50,16 +68,16 @@ interface Marker {
 function markerOf(line: Line, unwrapped: boolean): Marker | undefined {
   const text = line.text;
   const numbered = paragraphNumber.exec(text);
-  if (numbered) return { type: 'numbered', number: Number(numbered[1]), skip: numbered[0].length };
+  if (numbered) return { marked: { type: 'numbered', number: Number(numbered[1]) }, skip: numbered[0].length };
   const bullet = bulletGlyph.exec(text);
   if (bullet) {
     const glyph = bullet[1];
     // In the seeds, sub-bullets are indented: ` - in primary schools ...`.
     const depth = subBulletGlyphs.has(glyph) || /^[ \t]/.test(line.raw) ? 1 : 0;
-    return { type: 'item', glyph, depth, skip: bullet[0].length };
+    return { marked: { type: 'item', glyph, depth }, skip: bullet[0].length };
   }
   // A bullet whose glyph extraction lost keeps the single space that followed it.
-  if (unwrapped && line.start === 1 && line.raw.charCodeAt(0) === 32) return { type: 'item', glyph: '', depth: 0, skip: 0 };
+  if (unwrapped && line.start === 1 && line.raw.charCodeAt(0) === 32) return { marked: { type: 'item', glyph: '', depth: 0 }, skip: 0 };
   return undefined;
 }
 
@@ -74,12 +92,10 @@ function startsLowerCase(text: string): boolean {
 }
 
 interface Draft {
-  type: BlockType;
-  lines: Line[];
-  parts: string[];
-  glyph?: string;
-  depth?: number;
-  number?: number;
+  /** Its type, with the fields of that type: an item's glyph and depth, a paragraph's number. */
+  readonly kind: Marked | { readonly type: 'heading' } | { readonly type: 'paragraph' };
+  readonly lines: Line[];
+  readonly parts: string[];
   continued: boolean;
   /** Its glyph or number stood alone on its line, its text after a blank line. */
   apart?: boolean;
@@ -114,7 +130,7 @@ export function buildBlocks(lines: readonly Line[], options: BlockOptions): Bloc
       close();
       const last = Math.min(lines.length - 1, i + headingLines - 1);
       const covered = lines.slice(i, last + 1);
-      drafts.push({ type: 'heading', lines: covered, parts: covered.map((l) => l.text), continued: false });
+      drafts.push({ kind: { type: 'heading' }, lines: covered, parts: covered.map((l) => l.text), continued: false });
       i = last;
       continue;
     }
@@ -125,13 +141,13 @@ export function buildBlocks(lines: readonly Line[], options: BlockOptions): Bloc
     // it is the next number of the paragraph it would go on (a recommendation that ends
     // without its full stop, `... drive improvements in service quality` / `45. Ensure`).
     const above = lines[i - 1];
-    const nextNumber = marker?.type === 'numbered' && current?.type === 'numbered' && marker.number === (current.number ?? 0) + 1;
-    if (marker?.type === 'numbered' && !nextNumber && !gap && !options.unwrapped && current && above.text.length >= 50 && !endsSentence(above.text)) {
+    const nextNumber = marker?.marked.type === 'numbered' && current?.kind.type === 'numbered' && marker.marked.number === current.kind.number + 1;
+    if (marker?.marked.type === 'numbered' && !nextNumber && !gap && !options.unwrapped && current && above.text.length >= 50 && !endsSentence(above.text)) {
       marker = undefined;
     }
     const previous = current ?? drafts[drafts.length - 1];
     // A fragment after a page break that starts in lower case ends the sentence before it.
-    if (!marker && afterBreak && previous && previous.type !== 'heading' && startsLowerCase(line.text)) {
+    if (!marker && afterBreak && previous && previous.kind.type !== 'heading' && startsLowerCase(line.text)) {
       previous.lines.push(line);
       previous.parts.push(line.text);
       previous.continued = true;
@@ -140,14 +156,14 @@ export function buildBlocks(lines: readonly Line[], options: BlockOptions): Bloc
       continue;
     }
     // Hard-wrapped text: a line with no marker and no gap before it goes on the block above.
-    if (!marker && !gap && current && !options.unwrapped && current.type !== 'heading') {
+    if (!marker && !gap && current && !options.unwrapped && current.kind.type !== 'heading') {
       current.parts.push(line.text);
       current.lines.push(line);
       continue;
     }
     // pdftotext puts a paragraph number, or a bullet glyph, alone on its line and its
     // text after a blank line.
-    if (!marker && (current?.type === 'numbered' || current?.type === 'item') && current.parts.length === 0) {
+    if (!marker && (current?.kind.type === 'numbered' || current?.kind.type === 'item') && current.parts.length === 0) {
       current.lines.push(line);
       current.parts.push(line.text);
       current.apart = true;
@@ -156,32 +172,24 @@ export function buildBlocks(lines: readonly Line[], options: BlockOptions): Bloc
     // In such a list, where pdftotext wrote the glyphs apart from their texts, it can
     // leave one text without its glyph: a text in lower case after a blank line, under an
     // item whose glyph stood apart, is the next item (Hillingdon's SEND report of 2024).
-    if (!marker && gap && !afterBreak && current?.type === 'item' && current.apart && startsLowerCase(line.text)) {
-      marker = { type: 'item', glyph: '', depth: current.depth ?? 0, skip: 0 };
+    if (!marker && gap && !afterBreak && current?.kind.type === 'item' && current.apart && startsLowerCase(line.text)) {
+      marker = { marked: { type: 'item', glyph: '', depth: current.kind.depth }, skip: 0 };
     }
     close();
     const rest = marker ? line.text.slice(marker.skip) : line.text;
     current = {
-      type: marker?.type ?? 'paragraph',
+      kind: marker?.marked ?? { type: 'paragraph' },
       lines: [line],
       parts: rest.length > 0 ? [rest] : [],
-      glyph: marker?.glyph,
-      depth: marker?.depth,
-      number: marker?.number,
       continued: false,
     };
   }
   close();
 
-  return drafts.map((draft) => ({
-    type: draft.type,
-    lines: draft.lines,
-    text: draft.parts.join(' '),
-    glyph: draft.glyph,
-    depth: draft.depth,
-    number: draft.number,
-    continued: draft.continued,
-  }));
+  return drafts.map(({ kind, lines, parts, continued }) => {
+    const text = parts.join(' ');
+    return kind.type === 'heading' ? { ...kind, lines, text } : { ...kind, lines, text, continued };
+  });
 }
 
 /** True when a text stops at the end of a sentence. */

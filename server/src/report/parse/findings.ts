@@ -71,7 +71,7 @@ function unitsOf(section: DraftSection, lines: readonly Line[], unwrapped: boole
   const listed = section.blocks.some((block) => (block.type === 'item' || block.type === 'numbered') && block.text.length > 0);
   let afterList = false;
   for (const block of section.blocks) {
-    if (block.type === 'item' && (block.depth ?? 0) > 0 && units.length > 0) {
+    if (block.type === 'item' && block.depth > 0 && units.length > 0) {
       // A sub-bullet is part of the finding above it.
       const unit = units[units.length - 1];
       unit.lines.push(...block.lines);
@@ -99,7 +99,7 @@ function unitsOf(section: DraftSection, lines: readonly Line[], unwrapped: boole
 }
 
 function unitOf(block: Block): Unit {
-  return { lines: [...block.lines], parts: [block.text], number: block.number };
+  return { lines: [...block.lines], parts: [block.text], number: block.type === 'numbered' ? block.number : undefined };
 }
 
 // A sentence that opens a new recommendation: `Leaders in health should ensure ...`, not

@@ -3,7 +3,7 @@
 // text that is not a report gets a model of kind `unknown` with whatever outline its
 // headings give. Kinds that a workspace defines for itself are read with their own
 // headings, after every built-in kind has said no.
-import { buildBlocks, startsListItem, type Block } from './blocks';
+import { buildBlocks, startsListItem, type Block, type ItemBlock, type NumberedBlock } from './blocks';
 import { customHeadings } from './customHeadings';
 import { collectFindings } from './findings';
 import { readFrontMatter } from './frontMatter';
@@ -204,19 +204,19 @@ function outcomeStatement(blocks: readonly Block[]): OutcomeStatement | undefine
   return { text: block.text, range: blockRange(block), priorityActions: says };
 }
 
-function toParagraph(block: Block): NumberedParagraph {
+function toParagraph(block: NumberedBlock): NumberedParagraph {
   const first = block.lines[0];
   const marker = /^(?:-\s+)?\d{1,3}\./.exec(first.text);
   const numberStart = first.start + (marker ? marker[0].indexOf(String(block.number)) : 0);
   return {
-    number: block.number as number,
+    number: block.number,
     range: blockRange(block),
     numberRange: { start: { line: first.index, character: numberStart }, end: { line: first.index, character: numberStart + String(block.number).length } },
     text: block.text,
   };
 }
 
-function toItem(block: Block): ListItem {
-  return { glyph: block.glyph ?? '', depth: block.depth ?? 0, range: blockRange(block), text: block.text, continued: block.continued };
+function toItem(block: ItemBlock): ListItem {
+  return { glyph: block.glyph, depth: block.depth, range: blockRange(block), text: block.text, continued: block.continued };
 }
 

@@ -57,9 +57,10 @@ export function parseReport(source: string, options: ParseOptions = {}): Report 
   };
   const blocks = buildBlocks(lines, { skip, headingAt, unwrapped });
   const tree = buildSections(blocks, headings, kind, lines);
-  const judgements = [...front.tableJudgements, ...sectionJudgements(tree.all)];
+  const judged = sectionJudgements(tree.all);
+  const judgements = [...front.tableJudgements, ...judged.values()];
   const findings = collectFindings(tree.all, lines, unwrapped);
-  const sections = withGrades(tree.sections.map(freezeSection), grades);
+  const sections = withGrades(tree.sections.map((section) => freezeSection(section, judged)), grades);
   const recommendations = findings.filter((finding) => finding.category === 'recommendation');
 
   return {
@@ -186,11 +187,15 @@ function boardJudgement(section: DraftSection): Judgement | undefined {
   return undefined;
 }
 
-function sectionJudgements(all: readonly DraftSection[]): Judgement[] {
-  const judgements: Judgement[] = [];
+/**
+ * Each judged section's judgement, in document order: a board's, where its heading has no
+ * grade, is the sentence under it.
+ */
+function sectionJudgements(all: readonly DraftSection[]): Map<DraftSection, Judgement> {
+  const judgements = new Map<DraftSection, Judgement>();
   for (const section of all) {
-    if (section.role === 'lscb' && !section.judgement) section.judgement = boardJudgement(section);
-    if (section.judgement) judgements.push(section.judgement);
+    const judgement = section.judgement ?? (section.role === 'lscb' ? boardJudgement(section) : undefined);
+    if (judgement) judgements.set(section, judgement);
   }
   return judgements;
 }

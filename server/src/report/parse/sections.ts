@@ -235,14 +235,15 @@ function lastLine(section: DraftSection, lines: readonly Line[]): Line {
   return last;
 }
 
-export function freezeSection(draft: DraftSection): Section {
+/** A finished section, with the judgement the parser settled on for it, if any. */
+export function freezeSection(draft: DraftSection, judgements: ReadonlyMap<DraftSection, Judgement>): Section {
   return {
     name: draft.name,
     role: draft.role,
     level: draft.level,
     headingRange: draft.headingRange,
     range: draft.range ?? draft.headingRange,
-    judgement: draft.judgement,
-    children: draft.children.map(freezeSection),
+    judgement: judgements.get(draft),
+    children: draft.children.map((child) => freezeSection(child, judgements)),
   };
 }

@@ -4,22 +4,47 @@
 import type { Furniture, FurnitureKind } from '../model';
 import { linesRange, singleSpaced, type Line } from '../text';
 
+/** A stretch of the text that is not the report's body: lines `from` to `to`, both kept. */
+export interface Part {
+  readonly kind: FurnitureKind;
+  readonly from: number;
+  readonly to: number;
+}
+
+/** The content lines set aside from the body, and the furniture they make. */
+export interface Aside {
+  readonly skip: ReadonlySet<number>;
+  readonly furniture: readonly Furniture[];
+}
+
+/**
+ * `aside` with `parts` set aside after it, in order. A part takes the content lines of
+ * its stretch that nothing before it took, and is one piece of furniture from the first of
+ * them to the last: a title block runs around the judgement table set aside before it.
+ */
+export function setAside(lines: readonly Line[], aside: Aside, parts: readonly Part[]): Aside {
+  const skip = new Set(aside.skip);
+  const furniture = [...aside.furniture];
+  for (const { kind, from, to } of parts) {
+    let first: Line | undefined;
+    let last: Line | undefined;
+    for (let i = from; i <= to && i < lines.length; i++) {
+      if (lines[i].text.length === 0 || skip.has(i)) continue;
+      skip.add(i);
+      first ??= lines[i];
+      last = lines[i];
+    }
+    if (first && last) furniture.push({ kind, range: linesRange(first, last) });
+  }
+  return { skip, furniture };
+}
+
 /** How many content lines before and after a page break may be running furniture. */
 const window = 4;
 
-export interface PageFurniture {
-  readonly skip: Set<number>;
-  readonly furniture: Furniture[];
-}
-
-export function findPageFurniture(lines: readonly Line[]): PageFurniture {
-  const skip = new Set<number>();
-  const furniture: Furniture[] = [];
-  const mark = (line: Line, kind: FurnitureKind) => {
-    if (skip.has(line.index)) return;
-    skip.add(line.index);
-    furniture.push({ kind, range: linesRange(line) });
-  };
+export function findPageFurniture(lines: readonly Line[]): Aside {
+  const parts: Part[] = [];
+  const mark = (line: Line, kind: FurnitureKind) => parts.push({ kind, from: line.index, to: line.index });
 
   const breaks = lines.filter((line) => line.pageBreak).map((line) => line.index);
   const nearBreak = (index: number, visit: (line: Line) => void) => {
@@ -79,7 +104,7 @@ export function findPageFurniture(lines: readonly Line[]): PageFurniture {
   for (const line of lines) {
     if (/^[\u00b9\u00b2\u00b3\u2070-\u2079]\s/.test(line.text)) mark(line, 'footnote');
   }
-  return { skip, furniture };
+  return setAside(lines, { skip: new Set(), furniture: [] }, parts);
 }
 
 // A running header has words: `12.` at the top of many pages is a paragraph number.

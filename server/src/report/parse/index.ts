@@ -7,7 +7,7 @@ import { buildBlocks, startsListItem, type Block, type ItemBlock, type NumberedB
 import { customHeadings } from './customHeadings';
 import { collectFindings } from './findings';
 import { readFrontMatter } from './frontMatter';
-import { findColophon, findPageFurniture } from './furniture';
+import { findColophon, findPageFurniture, setAside } from './furniture';
 import { gradesIn } from '../grades';
 import { headingName, knownHeadingAt, looksLikeHeading, type HeadingMatch } from './headings';
 import { detectKind } from './kind';
@@ -30,10 +30,12 @@ export function parseReport(source: string, options: ParseOptions = {}): Report 
   const grades = new Map<number, ScaleGrade>();
   const page = findPageFurniture(lines);
   const colophon = kind === 'unknown' ? undefined : findColophon(lines);
-  const front = readFrontMatter(lines, kind, page.skip, page.furniture, colophon, definition && evidence[0]?.range);
+  const front = readFrontMatter(lines, { kind, page, colophon, recognisedBy: definition && evidence[0]?.range });
+  const aside = setAside(lines, page, front.parts);
   const unwrapped = isUnwrapped(lines);
 
-  const skip = new Set(page.skip);
+  // The blocks are those of the body, less what is set aside within it.
+  const skip = new Set(aside.skip);
   for (let i = 0; i < front.bodyStart; i++) skip.add(i);
   for (let i = front.bodyEnd; i < lines.length; i++) skip.add(i);
   const headings = new Map<number, HeadingMatch>();
@@ -79,7 +81,7 @@ export function parseReport(source: string, options: ParseOptions = {}): Report 
     outcome: kind === 'cra-letter' ? outcomeStatement(blocks) : undefined,
     recommendationTags: findRecommendationTags(blocks, recommendations),
     contents: matchContents(front.contents, sections),
-    furniture: page.furniture.sort((a, b) => a.range.start.line - b.range.start.line),
+    furniture: [...aside.furniture].sort((a, b) => a.range.start.line - b.range.start.line),
     lineCount: lines.length,
     eol: lineEnd(source),
     binary: false,

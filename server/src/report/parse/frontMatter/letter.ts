@@ -1,0 +1,68 @@
+// A letter's front and back matter: the letterhead and date, the addressee above `Dear`,
+// the subject line that is its title, and the sign-off after `Yours sincerely`.
+import type { Part } from '../furniture';
+import type { Metadata } from '../../model';
+import { anyMonth, type Line } from '../../text';
+import { findLine, nextContent } from './lines';
+
+const dateLine = new RegExp(`^\\d{1,2} (?:${anyMonth}) \\d{4}$`, 'i');
+
+// `… within Essex County Council children's services`, `Focused visit to Sandwell
+// Children’s Trust`: a trust runs the services of the authority it is named after.
+const letterAuthority = /(?:within|focused visit to) (.+?)(?:(?: local authority)? children[’']s services| (?:children[’']s|children and families) trust\b)/i;
+
+/**
+ * The subject's last line: wrapped at a page's width (a PDF's text), it goes on over the
+ * next line or two until it names the authority's services, and no further; a subject
+ * that never does is its first line, as in one-paragraph-a-line text.
+ */
+function subjectEnd(lines: readonly Line[], subject: number): number {
+  let title = lines[subject].text;
+  if (letterAuthority.test(title)) return subject;
+  for (let next = subject + 1; next <= subject + 2 && next < lines.length && lines[next].text.length > 0; next++) {
+    title += ` ${lines[next].text}`;
+    if (letterAuthority.test(title)) return next;
+  }
+  return subject;
+}
+
+/** The text of the content lines from `from`, joined, up to `count` of them. */
+function joinedFrom(lines: readonly Line[], from: number, count: number): string {
+  const parts: string[] = [];
+  for (let i = from; i < lines.length && parts.length < count; i++) {
+    if (lines[i].text.length > 0) parts.push(lines[i].text);
+  }
+  return parts.join(' ');
+}
+
+/** `skip`: the lines set aside already (page numbers between the sign-off and the name). */
+export function readLetter(lines: readonly Line[], skip: ReadonlySet<number>, end: number) {
+  const limit = Math.min(lines.length, 60);
+  const date = findLine(lines, 0, limit, (text) => dateLine.test(text));
+  const dear = findLine(lines, date ?? 0, limit, (text) => /^dear\b/i.test(text));
+  const addressee = date !== undefined && dear !== undefined ? lines.slice(date + 1, dear).map((line) => line.text).filter((text) => text.length > 0) : [];
+  const subject = dear === undefined ? lines.length : nextContent(lines, dear + 1);
+  const subjectLast = subject < lines.length ? subjectEnd(lines, subject) : undefined;
+  const title = subjectLast === undefined ? undefined : lines.slice(subject, subjectLast + 1).map((line) => line.text).join(' ');
+  const bodyStart = subjectLast === undefined ? 0 : subjectLast + 1;
+  const authority = letterAuthority.exec(title ?? '');
+  const introduction = joinedFrom(lines, bodyStart, 6);
+  const dates = /(?:conducted on|focused visit to .+? (?:on|between)) (.+? \d{4})\b/i.exec(introduction);
+  const signOff = findLine(lines, bodyStart, end, (text) => /^yours (?:sincerely|faithfully)/i.test(text));
+  // Past a page number: a page may end after `Yours sincerely`.
+  const name = signOff === undefined ? end : nextContent(lines, signOff + 1, skip);
+
+  const metadata: Metadata = {
+    ...(date !== undefined && { letterDate: lines[date].text }),
+    ...(addressee.length > 0 && { addressee: addressee.join(', ') }),
+    ...(title !== undefined && { title }),
+    ...(authority && { authority: authority[1] }),
+    ...(dates && { inspectionDates: dates[1] }),
+    ...(name < end && { signatory: lines[name].text.replace(/,?\s+(?:Her|His) Majesty[’']s Inspector\.?$/i, '') }),
+  };
+  const parts: Part[] = [];
+  if (dear !== undefined) parts.push({ kind: 'letterhead', from: 0, to: dear });
+  if (subjectLast !== undefined) parts.push({ kind: 'title-block', from: subject, to: subjectLast });
+  if (signOff !== undefined) parts.push({ kind: 'sign-off', from: signOff, to: end - 1 });
+  return { metadata, bodyStart, bodyEnd: signOff ?? end, parts };
+}

@@ -1,6 +1,7 @@
 // What the page put on the text and the report did not say: running headers and footers,
 // page numbers, footnotes and the publisher's closing page. pdftotext starts each page
 // with a form feed; a running footer is the same line (digits aside) near many of them.
+// Furniture of every kind, the front matter's too, is set aside from the body here.
 import type { Furniture, FurnitureKind } from '../model';
 import { linesRange, singleSpaced, type Line } from '../text';
 
@@ -44,7 +45,9 @@ const window = 4;
 
 export function findPageFurniture(lines: readonly Line[]): Aside {
   const parts: Part[] = [];
-  const mark = (line: Line, kind: FurnitureKind) => parts.push({ kind, from: line.index, to: line.index });
+  const mark = (line: Line, kind: FurnitureKind) => {
+    parts.push({ kind, from: line.index, to: line.index });
+  };
 
   const breaks = lines.filter((line) => line.pageBreak).map((line) => line.index);
   const nearBreak = (index: number, visit: (line: Line) => void) => {

@@ -5,7 +5,7 @@
 import type { Furniture, FurnitureKind } from '../model';
 import { linesRange, singleSpaced, type Line } from '../text';
 
-/** A stretch of the text that is not the report's body: lines `from` to `to`, both kept. */
+/** A stretch of the text that is not the report's body: its lines `from` to `to`, both included. */
 export interface Part {
   readonly kind: FurnitureKind;
   readonly from: number;

@@ -3,7 +3,7 @@
 // navigation commands all read.
 import * as vscode from 'vscode';
 import { State, type LanguageClient } from 'vscode-languageclient/node';
-import { documentFindingsRequest, findingsChangedNotification, type FindingsChangedParams, type ReportFindings } from '../../server/src/protocol';
+import { documentFindingsRequest, findingsChangedNotification, type ReportFindings } from '../../server/src/protocol';
 import { languageId } from './languageClient';
 
 export class ActiveReport implements vscode.Disposable {
@@ -17,7 +17,7 @@ export class ActiveReport implements vscode.Disposable {
   constructor(readonly client: LanguageClient) {
     this.disposables.push(
       vscode.window.onDidChangeActiveTextEditor(() => void this.refresh()),
-      client.onNotification(findingsChangedNotification, (params: FindingsChangedParams) => {
+      client.onNotification(findingsChangedNotification, (params) => {
         const current = vscode.window.activeTextEditor?.document.uri.toString();
         if (current && params.uris.includes(current)) void this.refresh();
         else this.changed.fire();
@@ -42,7 +42,7 @@ export class ActiveReport implements vscode.Disposable {
     const ask = ++this.asked;
     let findings: ReportFindings | undefined;
     try {
-      findings = editor ? ((await this.client.sendRequest<ReportFindings | null>(documentFindingsRequest, { uri: editor.document.uri.toString() })) ?? undefined) : undefined;
+      findings = editor ? ((await this.client.sendRequest(documentFindingsRequest, { uri: editor.document.uri.toString() })) ?? undefined) : undefined;
     } catch {
       // The server stopped before it answered: the state change above clears and asks again.
       return;

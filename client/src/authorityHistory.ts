@@ -85,7 +85,7 @@ export class AuthorityHistoryPanel implements vscode.Disposable {
     const params: AuthorityHistoryParams = {};
     let result: AuthorityHistoryResult;
     try {
-      result = await this.client.sendRequest<AuthorityHistoryResult>(authorityHistoryRequest, params);
+      result = await this.client.sendRequest(authorityHistoryRequest, params);
     } catch (error) {
       // A newer request is on its way (this one was cancelled), or the server is down.
       if (ask === this.asked) void vscode.window.showErrorMessage(`Inspection Reports: cannot read the authorities’ histories: ${error instanceof Error ? error.message : String(error)}`);

@@ -79,7 +79,7 @@ async function copyFinding(finding: Finding | undefined): Promise<void> {
 async function showSummary(active: ActiveReport): Promise<void> {
   const editor = active.editor;
   if (!editor) return;
-  const summary = await active.client.sendRequest<string | null>(reportSummaryRequest, { uri: editor.document.uri.toString() });
+  const summary = await active.client.sendRequest(reportSummaryRequest, { uri: editor.document.uri.toString() });
   if (!summary) return;
   const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: summary });
   await vscode.commands.executeCommand('markdown.showPreviewToSide', document.uri);
@@ -102,7 +102,7 @@ async function exportCommand(active: ActiveReport): Promise<void> {
   if (!scope) return;
   const format = await vscode.window.showQuickPick(formats, { title: 'Export findings as' });
   if (!format) return;
-  const reports = scope.workspace ? await active.client.sendRequest<ReportFindings[]>(workspaceFindingsRequest, {}) : [active.findings as ReportFindings];
+  const reports = scope.workspace ? await active.client.sendRequest(workspaceFindingsRequest, {}) : [active.findings as ReportFindings];
   const base = scope.workspace ? 'findings' : `${path.parse(vscode.Uri.parse(reports[0].uri).path).name}-findings`;
   const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
   const target = await vscode.window.showSaveDialog({

@@ -66,7 +66,7 @@ export class FindingsView implements vscode.TreeDataProvider<Node>, vscode.Dispo
   private async rebuild(): Promise<void> {
     if (this.scope === 'workspace' && this.view.visible) {
       // None while the server is down: it says when its findings change once it is back.
-      this.workspace = await this.active.client.sendRequest<ReportFindings[]>(workspaceFindingsRequest, {}).catch(() => []);
+      this.workspace = await this.active.client.sendRequest(workspaceFindingsRequest, {}).catch(() => []);
     }
     const reports = this.scope === 'report' ? (this.active.findings ? [this.active.findings] : []) : this.workspace;
     const shown = reports.map((report) => this.filtered(report)).filter((report) => report.groups.length > 0);

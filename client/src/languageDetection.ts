@@ -4,7 +4,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { recogniseKind, type KindDefinition } from '../../server/src/report';
-import { kindsChangedNotification, type KindsChangedParams } from '../../server/src/protocol';
+import { kindsChangedNotification } from '../../server/src/protocol';
 import { languageId } from './languageClient';
 
 export function registerLanguageDetection(): vscode.Disposable & { listen(client: LanguageClient): vscode.Disposable } {
@@ -19,7 +19,7 @@ export function registerLanguageDetection(): vscode.Disposable & { listen(client
   return {
     dispose: () => opened.dispose(),
     listen: (client) =>
-      client.onNotification(kindsChangedNotification, (params: KindsChangedParams) => {
+      client.onNotification(kindsChangedNotification, (params) => {
         kinds = params.kinds;
         vscode.workspace.textDocuments.forEach(consider);
       }),

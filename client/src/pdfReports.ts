@@ -5,7 +5,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { pdfReportScheme, pdfTextRequest, type PdfTextParams, type PdfTextResult } from '../../server/src/protocol';
+import { pdfReportScheme, pdfTextRequest, type PdfTextParams } from '../../server/src/protocol';
 import { languageId } from './languageClient';
 
 export const openPdfCommand = 'inspectionReports.openPdf';
@@ -58,7 +58,7 @@ class PdfReports implements vscode.TextDocumentContentProvider {
     // Any file system VS Code can read, not only this machine's.
     const bytes = await vscode.workspace.fs.readFile(pdf);
     const params: PdfTextParams = { data: Buffer.from(bytes).toString('base64') };
-    const result = await this.client.sendRequest<PdfTextResult>(pdfTextRequest, params);
+    const result = await this.client.sendRequest(pdfTextRequest, params);
     if (result.text === undefined) throw new Error(`Cannot read ${fileName(pdf)}: ${result.error ?? 'no answer from the language server'}.`);
     return result.text;
   }

@@ -1,19 +1,21 @@
 // Everything the client and the server say to each other beyond the LSP itself: custom
-// requests and notifications (prefixed `inspectionReports/`), the commands that code
-// actions name, and the settings. Both sides import this file; it holds no code.
+// requests and notifications (prefixed `inspectionReports/`) as typed message types, so
+// that each side's handler and call agree on params and result; the commands that code
+// actions name; and the settings. Both sides import this file; it holds no logic.
+import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
 import type { Finding, FindingCategory, Grade, JudgementArea, KindDefinition, Range, ReportKind } from './report/model';
 
 /** The findings of one open report, or of a report in the workspace index; null if neither. */
-export const documentFindingsRequest = 'inspectionReports/documentFindings';
-export interface DocumentFindingsParams {
+export const documentFindingsRequest = new RequestType<DocumentParams, ReportFindings | null, void>('inspectionReports/documentFindings');
+export interface DocumentParams {
   readonly uri: string;
 }
 
-/** The findings of every report in the workspace folders, once the first indexing is done. */
-export const workspaceFindingsRequest = 'inspectionReports/workspaceFindings';
+/** The findings of every report in the workspace folders, once the first indexing is done; its params, if any, are ignored. */
+export const workspaceFindingsRequest = new RequestType<object | undefined, ReportFindings[], void>('inspectionReports/workspaceFindings');
 
 /** The report in brief, as Markdown (what hovering on its title block shows); null if not open. */
-export const reportSummaryRequest = 'inspectionReports/reportSummary';
+export const reportSummaryRequest = new RequestType<DocumentParams, string | null, void>('inspectionReports/reportSummary');
 
 /**
  * The text of a report's PDF, laid out as pdftotext lays it out, for the client to open
@@ -21,7 +23,7 @@ export const reportSummaryRequest = 'inspectionReports/reportSummary';
  * file's bytes in base64; the answer is the text, or why there is none in words that
  * follow "cannot read FILE: " (`it is protected by a password`).
  */
-export const pdfTextRequest = 'inspectionReports/pdfText';
+export const pdfTextRequest = new RequestType<PdfTextParams, PdfTextResult, void>('inspectionReports/pdfText');
 export interface PdfTextParams {
   readonly data: string;
 }
@@ -39,7 +41,7 @@ export interface PdfTextResult {
 export const pdfReportScheme = 'inspection-report-pdf';
 
 /** Sent when the findings of some reports may have changed, so views can ask again. */
-export const findingsChangedNotification = 'inspectionReports/findingsChanged';
+export const findingsChangedNotification = new NotificationType<FindingsChangedParams>('inspectionReports/findingsChanged');
 export interface FindingsChangedParams {
   readonly uris: readonly string[];
 }
@@ -48,7 +50,7 @@ export interface FindingsChangedParams {
  * Sent by the server when the kinds that the workspace defines (`.inspection-reports.json`)
  * are read and differ from before: the client recognises plain-text files of those kinds too.
  */
-export const kindsChangedNotification = 'inspectionReports/kindsChanged';
+export const kindsChangedNotification = new NotificationType<KindsChangedParams>('inspectionReports/kindsChanged');
 export interface KindsChangedParams {
   readonly kinds: readonly KindDefinition[];
 }
@@ -116,7 +118,7 @@ export const defaultSettings: Settings = {
  * answered once the first indexing is done. Only authorities with two or more reports,
  * unless `includeSingle`.
  */
-export const authorityHistoryRequest = 'inspectionReports/authorityHistory';
+export const authorityHistoryRequest = new RequestType<AuthorityHistoryParams | undefined, AuthorityHistoryResult, void>('inspectionReports/authorityHistory');
 export interface AuthorityHistoryParams {
   readonly includeSingle?: boolean;
 }

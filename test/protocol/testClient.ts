@@ -103,7 +103,7 @@ export class TestClient {
       this.published.push(params);
       this.wake();
     });
-    connection.onNotification(findingsChangedNotification, (params: FindingsChangedParams) => {
+    connection.onNotification(findingsChangedNotification, (params) => {
       this.changes.push(params);
       this.wake();
     });

@@ -1,6 +1,8 @@
 // A report diagnostic as the LSP publishes it: with its code linked to the README's
 // explanation, and its fixes kept in `data` for the code actions that offer them.
+import * as fs from 'node:fs';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
+import { URI } from 'vscode-uri';
 import type { ReportDiagnostic, ReportFix, Severity } from '../report';
 
 /** The `source` of every diagnostic this server publishes. */
@@ -29,5 +31,21 @@ export function toDiagnostic(diagnostic: ReportDiagnostic, explanation: (code: s
     source: diagnosticSource,
     message: diagnostic.message,
     ...(diagnostic.fixes ? { data } : {}),
+  };
+}
+
+/** Each code's explanation: the README's line that holds `<a id="code">`, as a link. */
+export function explanations(readme: string | undefined): (code: string) => string | undefined {
+  if (!readme) return () => undefined;
+  let lines: string[] = [];
+  try {
+    lines = fs.readFileSync(readme, 'utf8').split('\n');
+  } catch {
+    return () => undefined;
+  }
+  const base = URI.file(readme).toString();
+  return (code) => {
+    const line = lines.findIndex((text) => text.includes(`<a id="${code}">`));
+    return line < 0 ? undefined : `${base}#L${line + 1}`;
   };
 }

@@ -165,15 +165,14 @@ async function main(): Promise<void> {
   console.log('Language server (dist/server.js over stdio):');
   const timings = await lspTimings(repo, fs.existsSync(corpusDir) ? corpusDir : undefined);
   const lspRows = timings.map(summarise);
-  const lspBase = lspRows[0];
+  const lspBase = lspRows.find((row) => row.name.startsWith('baseline')) ?? lspRows[0];
   printTable([
-    ['round trip', 'runs', 'median ms', 'p95 ms', 'x baseline'],
-    ...lspRows.map((row) => [row.name, String(row.runs), row.medianMs.toFixed(2), row.p95Ms.toFixed(2), `${(row.medianMs / lspBase.medianMs).toFixed(1)}x`]),
+    ['round trip', 'runs', 'median ms', 'p95 ms', 'p99 ms', 'x baseline'],
+    ...lspRows.map((row) => [row.name, String(row.runs), row.medianMs.toFixed(2), row.p95Ms.toFixed(2), row.p99Ms.toFixed(2), `${(row.medianMs / lspBase.medianMs).toFixed(1)}x`]),
   ]);
   console.log('');
-  const symbols = lspRows.find((row) => row.name.startsWith('edit, then document symbols'));
-  if (symbols) {
-    console.log(`target: document symbols under ${symbolsTargetP95Ms} ms p95 on the largest seed, each after an edit: ` +
+  for (const symbols of lspRows.filter((row) => row.name.startsWith('edit, then document symbols'))) {
+    console.log(`target: document symbols under ${symbolsTargetP95Ms} ms p95 on the largest seed, each after an edit (${symbols.name.replace(/^.*seed 003: /, '')}): ` +
       `${symbols.p95Ms.toFixed(2)} ms, ${symbols.p95Ms < symbolsTargetP95Ms ? 'met' : 'NOT met'}`);
   }
   for (const row of lspRows.filter((candidate) => /^keystroke to diagnostics, 1\.\d MB|^keystroke to diagnostics, 0\.9 MB/.test(candidate.name))) {
@@ -203,9 +202,9 @@ async function main(): Promise<void> {
   await printHistoryBench([path.join(repo, 'seeds'), corpusDir]);
 }
 
-function summarise(timing: Timing): { name: string; runs: number; medianMs: number; p95Ms: number } {
+function summarise(timing: Timing): { name: string; runs: number; medianMs: number; p95Ms: number; p99Ms: number } {
   const sorted = [...timing.samples].sort((a, b) => a - b);
-  return { name: timing.name, runs: sorted.length, medianMs: percentile(sorted, 0.5), p95Ms: percentile(sorted, 0.95) };
+  return { name: timing.name, runs: sorted.length, medianMs: percentile(sorted, 0.5), p95Ms: percentile(sorted, 0.95), p99Ms: percentile(sorted, 0.99) };
 }
 
 /** Linear interpolation between the closest ranks, on samples tinybench has sorted. */

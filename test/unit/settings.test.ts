@@ -8,6 +8,7 @@ import * as path from 'node:path';
 import { diagnosticCodes, serverCodes } from '../../server/src/report/diagnostics';
 import { readSettings } from '../../server/src/lsp/settings';
 import { defaultSettings } from '../../server/src/protocol';
+import { longestGlob, mostGlobs, mostWildcards } from '../../server/src/report';
 import { repoRoot } from './helpers';
 
 const declared = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8')).contributes.configuration.properties as Record<string, { default: unknown; properties?: object }>;
@@ -110,5 +111,20 @@ describe('settings', () => {
     assert.deepEqual(problems, ['inspectionReports.index.include has more than 100 globs; using the default ["**/*.txt"].']);
     // The nesting a person might write, and three wildcards, are fine.
     for (const glob of ['{a,b,{c,{d,e}}}/**/*.txt', '**/2014/*-inspection-*.txt']) assert.deepEqual(readSettings({ index: { include: [glob] } }).index.include, [glob]);
+  });
+
+  it('limits the globs of a folder’s .inspection-reports.json as it limits the setting’s', () => {
+    const schema = JSON.parse(fs.readFileSync(path.join(repoRoot, 'schemas', 'report-kinds.schema.json'), 'utf8'));
+    const ignore = schema.properties.ignore;
+    assert.equal(ignore.maxProperties, mostGlobs);
+    assert.equal(ignore.propertyNames.maxLength, longestGlob);
+    const pattern = new RegExp(ignore.propertyNames.pattern);
+    const withWildcards = (count: number) => Array.from({ length: count }, (_, n) => `a${n}*`).join('/');
+    assert.ok(pattern.test(withWildcards(mostWildcards)));
+    assert.ok(!pattern.test(withWildcards(mostWildcards + 1)));
+    for (const glob of [withWildcards(mostWildcards), withWildcards(mostWildcards + 1), '+(a*)b']) {
+      const setting = Object.keys(readSettings({ diagnostics: { ignore: { [glob]: ['numbering.gap'] } } }).diagnostics.ignore).length === 1;
+      assert.equal(pattern.test(glob), setting, glob);
+    }
   });
 });

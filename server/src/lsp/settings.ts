@@ -4,16 +4,10 @@
 // named once, with what is used instead: dropped silently, it would leave the user guessing.
 import { MessageType, ShowMessageNotification, type Connection } from 'vscode-languageserver';
 import { defaultSettings, type RuleSetting, type Settings } from '../protocol';
+import { longestGlob, mostGlobs, mostWildcards } from '../report';
 
 const ruleSettings = new Set<RuleSetting>(['error', 'warning', 'information', 'hint', 'off']);
 
-// Globs are workspace settings, so an untrusted folder can choose them. picomatch turns
-// each into a regular expression that backtracks: `*a*a*a*a*b` or `+(a*)b` takes minutes
-// on one long file name (three wildcards take milliseconds), and it throws on a glob over
-// 64 KB. Few globs a person writes come near these limits, and one that does is named.
-const mostGlobs = 100;
-const longestGlob = 1000;
-const mostWildcards = 3;
 // Index globs stay inside the workspace folder: tinyglobby follows `..` and absolute
 // paths anywhere in a glob (`**/../../x`); braces can hide them too (`{..,a}`).
 const parentSegment = /(^|[/\\{,])\.\.($|[/\\},])/;

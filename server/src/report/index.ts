@@ -27,5 +27,5 @@ export { exportFindings, findingsCsv, type ExportFormat } from './features/expor
 export { authorityHistories, historyReport, recurrenceThreshold, fileNameOf, stem } from './features/authorityHistory';
 export { kindsFileName, readKindsFile, withIgnoredCode, type KindsFile, type KindsProblem } from './customKinds';
 export { hasPdfHeader, pdfText, PdfError } from './pdf/pdf';
-export { largestDocument, largestFileRead, largestKindsFile, largestPdf, megabytes } from './limits';
+export { largestDocument, largestFileRead, largestKindsFile, largestPdf, longestGlob, megabytes, mostGlobs, mostWildcards } from './limits';
 export { withoutByteOrderMark } from './text';

@@ -17,6 +17,17 @@ export const largestPdf = 32 * 1024 * 1024;
 /** Bytes of a workspace's `.inspection-reports.json`: fifty kinds of a few hundred headings each is under 1 MB. */
 export const largestKindsFile = 1024 * 1024;
 
+/**
+ * Globs that turn diagnostics off for files, in the settings and in a folder's
+ * `.inspection-reports.json` alike (its schema states them too; a test keeps the two in
+ * step). Either can come from an untrusted folder, and picomatch turns each glob into a
+ * regular expression that backtracks: `*a*a*a*a*b` or `+(a*)b` takes minutes on one long
+ * file name, while three wildcards take milliseconds. Few globs a person writes come near.
+ */
+export const mostGlobs = 100;
+export const longestGlob = 1000;
+export const mostWildcards = 3;
+
 /** A size as a person reads it: `10 MB`. */
 export function megabytes(bytes: number): string {
   return `${(bytes / 1024 / 1024).toFixed(0)} MB`;

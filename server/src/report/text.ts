@@ -153,6 +153,14 @@ export function withoutByteOrderMark(text: string): string {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
+/**
+ * The commonest English function words, which say nothing about what a text is about:
+ * matching by content leaves them out, each matcher adding the words its own texts share.
+ */
+export const functionWords: readonly string[] = [
+  'a', 'an', 'and', 'are', 'as', 'at', 'be', 'by', 'for', 'from', 'has', 'have', 'in', 'is', 'it', 'its', 'of', 'on', 'or', 'that', 'the', 'their', 'this', 'to', 'was', 'were', 'which', 'with',
+];
+
 /** The months as reports write them, January first: dates are read by these names. */
 export const monthNames: readonly string[] = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 

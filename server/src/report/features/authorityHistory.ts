@@ -7,7 +7,7 @@
 import { judgementAreas, type Finding, type FindingCategory, type Report } from '../model';
 import type { AreaJudgement, AuthorityHistory, HistoryCategory, HistoryFinding, HistoryReport, RecurringFinding, ReportDate } from '../../protocol';
 import { flatten } from '../parse/references';
-import { anyMonth, dice, fold, monthNames, words } from '../text';
+import { anyMonth, dice, fold, functionWords, monthNames, words } from '../text';
 
 export interface HistoryOptions {
   /** Also list authorities with a single report (the view shows only those with two or more). */
@@ -301,13 +301,15 @@ export function stem(word: string): string {
 // (`timeliness`, `effectiveness`, `response`, `arrangements`), which every shortfall
 // names. Stems, as `stem` makes them.
 const commonWords: ReadonlySet<string> = new Set([
-  // function words
-  'the', 'and', 'for', 'that', 'are', 'with', 'their', 'all', 'this', 'from', 'they', 'not', 'when', 'within', 'those', 'these', 'there', 'them',
-  'through', 'more', 'some', 'being', 'been', 'have', 'has', 'had', 'was', 'were', 'which', 'who', 'whom', 'whose', 'what', 'where', 'how', 'why',
-  'its', 'into', 'onto', 'upon', 'along', 'than', 'then', 'also', 'such', 'any', 'each', 'both', 'other', 'only', 'very', 'well', 'can', 'could', 'should',
-  'would', 'will', 'may', 'might', 'must', 'shall', 'our', 'your', 'his', 'her', 'about', 'across', 'after', 'before', 'between', 'over', 'under',
-  'further', 'include', 'including', 'here', 'too', 'but', 'yet', 'whether', 'while', 'because', 'out', 'off', 'per', 'finally', 'every', 'does',
-  'done', 'make', 'made', 'making', 'take', 'taken', 'taking', 'itself', 'themselves', 'own', 'same', 'many', 'most', 'much',
+  ...functionWords,
+  // more function words: findings of one area share few telling words, so even these
+  // would make a match (a recommendation's tag keeps them, telling near-alike ones apart)
+  'all', 'they', 'not', 'when', 'within', 'those', 'these', 'there', 'them', 'through', 'more', 'some', 'being', 'been', 'had', 'who', 'whom',
+  'whose', 'what', 'where', 'how', 'why', 'into', 'onto', 'upon', 'along', 'than', 'then', 'also', 'such', 'any', 'each', 'both', 'other', 'only',
+  'very', 'well', 'can', 'could', 'should', 'would', 'will', 'may', 'might', 'must', 'shall', 'our', 'your', 'his', 'her', 'about', 'across',
+  'after', 'before', 'between', 'over', 'under', 'further', 'include', 'including', 'here', 'too', 'but', 'yet', 'whether', 'while', 'because',
+  'out', 'off', 'per', 'finally', 'every', 'does', 'done', 'make', 'made', 'making', 'take', 'taken', 'taking', 'itself', 'themselves', 'own',
+  'same', 'many', 'most', 'much',
   // what every finding says
   'children', 'child', 'ensure', 'ensured', 'ensuring', 'care', 'plan', 'quality', 'need', 'service', 'improve', 'improved', 'improving',
   'improvement', 'young', 'people', 'person', 'local', 'council', 'authority', 'effective', 'effectively', 'consistent', 'consistently',

@@ -5,16 +5,12 @@ import type { Block } from './blocks';
 import type { ContentsEntry, Finding, RecommendationTag, Section } from '../model';
 import type { RawContentsEntry } from './frontMatter';
 import { headingKey } from './headings';
-import { dice, overlap, range, words } from '../text';
+import { dice, functionWords, overlap, range, words } from '../text';
 
 const tag = '(Recommendation)';
 
 // Words that every recommendation shares say nothing about which one a paragraph supports.
-const common = new Set(
-  'a an and are as at be by for from has have in is it its of on or that the their this to was were which with ensure ensures children child young people local authority'.split(
-    ' ',
-  ),
-);
+const common = new Set([...functionWords, 'ensure', 'ensures', 'children', 'child', 'young', 'people', 'local', 'authority']);
 
 function contentWords(text: string): Set<string> {
   return new Set(words(text).filter((word) => !common.has(word) && word.length > 2));

@@ -139,10 +139,6 @@ function isUnwrapped(lines: readonly Line[]): boolean {
   return content > 0 && long / content >= 0.1;
 }
 
-/**
- * A heading starts after a blank line, a page break or a finished sentence: the same
- * words inside a wrapped paragraph are not a heading.
- */
 // A judgement sentence that ends in its grade with no full stop (`The Local Safeguarding
 // Children Board is outstanding` / `Executive summary`, with no blank line between).
 const gradeEnds = /\b(?:is|are|requires?|be) (?:good|outstanding|inadequate|improvement to be good|improvement)$/i;
@@ -154,6 +150,10 @@ function endsInGrade(text: string): boolean {
   return (last === 0x64 || last === 0x65 || last === 0x67 || last === 0x74) && gradeEnds.test(text.slice(-40));
 }
 
+/**
+ * A heading starts after a blank line, a page break or a finished sentence: the same
+ * words inside a wrapped paragraph are not a heading.
+ */
 function startsSomething(lines: readonly Line[], index: number): boolean {
   const line = lines[index];
   // A line that ends a sentence is no heading, but for a judgement worded as one (`The

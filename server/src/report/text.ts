@@ -16,17 +16,19 @@ export interface Line {
   readonly pageBreak: boolean;
 }
 
+// Found by the regular expression engine rather than character by character in script:
+// a keystroke splits the whole document again.
+const lineEnd = /\r\n|\r|\n/g;
+
 export function splitLines(source: string): Line[] {
   const lines: Line[] = [];
   let from = 0;
-  const length = source.length;
-  for (let i = 0; i <= length; i++) {
-    const code = i < length ? source.charCodeAt(i) : 10;
-    if (code !== 10 && code !== 13) continue;
-    lines.push(makeLine(lines.length, source.slice(from, i)));
-    if (code === 13 && source.charCodeAt(i + 1) === 10) i++;
-    from = i + 1;
+  lineEnd.lastIndex = 0;
+  for (let end = lineEnd.exec(source); end !== null; end = lineEnd.exec(source)) {
+    lines.push(makeLine(lines.length, source.slice(from, end.index)));
+    from = lineEnd.lastIndex;
   }
+  lines.push(makeLine(lines.length, source.slice(from)));
   return lines;
 }
 

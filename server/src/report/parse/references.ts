@@ -12,8 +12,20 @@ const tag = '(Recommendation)';
 // Words that every recommendation shares say nothing about which one a paragraph supports.
 const common = new Set([...functionWords, 'ensure', 'ensures', 'children', 'child', 'young', 'people', 'local', 'authority']);
 
-function contentWords(text: string): Set<string> {
-  return new Set(words(text).filter((word) => !common.has(word) && word.length > 2));
+// The words of each recommendation and tagged paragraph, kept from one parse to the next:
+// an edit leaves all but one of them as they were, and reading their words again was a
+// fifth of each parse of a report with a hundred tags. Forgotten wholesale past a bound.
+const remembered = new Map<string, ReadonlySet<string>>();
+const mostRemembered = 10_000;
+
+function contentWords(text: string): ReadonlySet<string> {
+  let found = remembered.get(text);
+  if (!found) {
+    if (remembered.size >= mostRemembered) remembered.clear();
+    found = new Set(words(text).filter((word) => !common.has(word) && word.length > 2));
+    remembered.set(text, found);
+  }
+  return found;
 }
 
 export function findRecommendationTags(blocks: readonly Block[], recommendations: readonly Finding[]): RecommendationTag[] {
@@ -25,7 +37,11 @@ export function findRecommendationTags(blocks: readonly Block[], recommendations
   // long text repeating reports can have thousands of both).
   const users = new Map<string, number[]>();
   targets.forEach((target, index) => {
-    for (const word of target.words) users.set(word, [...(users.get(word) ?? []), index]);
+    for (const word of target.words) {
+      const using = users.get(word);
+      if (using) using.push(index);
+      else users.set(word, [index]);
+    }
   });
   const tags: RecommendationTag[] = [];
   for (const block of blocks) {

@@ -7,11 +7,14 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { checkReport, megabytes } from '../report';
 import { toDiagnostic } from './diagnostics';
 import { applyRuleSettings, withFolderIgnores } from './ruleSettings';
+import { warmUp } from './warmUp';
 import type { Workspace } from './workspace';
 
 export class Checks {
   private readonly pending = new Map<string, NodeJS.Timeout>();
   private readonly checked = new Set<string>();
+  private warm = false;
+  private lastChange = 0;
 
   /**
    * `debounceMs`: how long typing must pause; `explanation`: each code's link;
@@ -27,6 +30,7 @@ export class Checks {
 
   /** Checked at once when opened, then once typing pauses. */
   changed(document: TextDocument): void {
+    this.lastChange = performance.now();
     this.schedule(document, this.checked.has(document.uri) ? this.debounceMs : 0);
     this.checked.add(document.uri);
   }
@@ -70,6 +74,10 @@ export class Checks {
     }
     await this.connection.sendDiagnostics({ uri, version, diagnostics });
     this.checkedReport(uri);
+    if (report && !this.warm) {
+      this.warm = true;
+      warmUp(document, this.workspace.kinds.kinds, () => performance.now() - this.lastChange < 100);
+    }
   }
 
   private tooLarge(document: TextDocument): Diagnostic {

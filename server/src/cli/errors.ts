@@ -1,4 +1,5 @@
 // What can go wrong on the command line, and the one line on stderr that says so.
+import { firstLine } from '../report';
 
 /** A mistake in the command line: one line on stderr, exit 2. */
 export class UsageError extends Error {}
@@ -12,9 +13,4 @@ export function errorLine(error: unknown): string {
   if (error instanceof UsageError) return `inspection-report: ${message} (see inspection-report --help)\n`;
   if (error instanceof InputError) return `inspection-report: ${message}\n`;
   return `inspection-report: internal error: ${message}\n`;
-}
-
-export function firstLine(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
-  return message.split('\n')[0];
 }

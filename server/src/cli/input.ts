@@ -3,8 +3,8 @@
 // InputError that names it.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { hasPdfHeader, largestFileRead, largestKindsFile, megabytes, parseReport, PdfError, pdfText, readKindsFile, withoutByteOrderMark, type KindDefinition, type Report } from '../report';
-import { firstLine, InputError } from './errors';
+import { firstLine, hasPdfHeader, largestFileRead, largestKindsFile, megabytes, parseReport, PdfError, pdfText, readKindsFile, withoutByteOrderMark, type KindDefinition, type Report } from '../report';
+import { InputError } from './errors';
 
 export interface Loaded {
   readonly file: string;

@@ -4,12 +4,12 @@
 // rest together: input.ts reads the files (a PDF's text through the service's pdfText),
 // commands/ turn the reports into data, render/ prints that as text, JSON or CSV.
 import { parseArgs } from 'node:util';
-import { findingCategories, kindsFileName, type FindingCategory, type KindDefinition } from '../report';
+import { findingCategories, firstLine, kindsFileName, type FindingCategory, type KindDefinition } from '../report';
 import { check, type Checked } from './commands/check';
 import { findings } from './commands/findings';
 import { outline } from './commands/outline';
 import { summary } from './commands/summary';
-import { errorLine, firstLine, UsageError } from './errors';
+import { errorLine, UsageError } from './errors';
 import { filesUnder, readKinds, readReport, type Loaded } from './input';
 import * as csv from './render/csv';
 import * as json from './render/json';

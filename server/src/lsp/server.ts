@@ -11,7 +11,7 @@ import {
   type InitializeResult,
   type RequestType,
 } from 'vscode-languageserver';
-import { definitionsAt, documentSymbols, foldingRanges, hoverAt, kindsFileName, matchesQuery, reportCard } from '../report';
+import { definitionsAt, documentSymbols, foldingRanges, hoverAt, kindsFileName, reportCard } from '../report';
 import {
   authorityHistoryRequest,
   documentFindingsRequest,
@@ -123,14 +123,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   connection.onHover(({ textDocument, position }, token) => workspace.withReport(textDocument.uri, token, null, (report) => hoverAt(report, position) ?? null));
   connection.onDefinition(({ textDocument, position }, token) => workspace.withReport(textDocument.uri, token, [], (report) => definitionsAt(report, position, textDocument.uri)));
   connection.onCodeAction(({ textDocument, context }, token) => workspace.withReport(textDocument.uri, token, [], () => codeActions(textDocument.uri, context.diagnostics)));
-  connection.onWorkspaceSymbol(async ({ query }, token) => {
-    const symbols = await workspace.symbols(token);
-    if (!Array.isArray(symbols)) return symbols;
-    return symbols
-      .filter(({ symbol }) => matchesQuery(symbol, query))
-      .slice(0, 1000)
-      .map(({ uri, symbol }) => ({ name: symbol.name, kind: symbol.kind, containerName: symbol.container, location: { uri, range: symbol.range } }));
-  });
+  connection.onWorkspaceSymbol(({ query }, token) => workspace.symbols(query, token));
 
   connection.onRequest(documentFindingsRequest, ({ uri }, token) => workspace.documentFindings(uri, token));
   connection.onRequest(reportSummaryRequest, ({ uri }, token) => workspace.withReport(uri, token, null, reportCard));

@@ -13,11 +13,12 @@ import {
   type CancellationToken,
   type Connection,
   type FileEvent,
+  type SymbolInformation,
   type WorkspaceFolder,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
-import { authorityHistories, diagnosticCodes, findingGroups, historyReport, largestDocument, recurrenceThreshold, type Report } from '../report';
+import { authorityHistories, diagnosticCodes, findingGroups, historyReport, largestDocument, matchesQuery, recurrenceThreshold, type Report } from '../report';
 import { ignoreRuleInFileCommand, type AuthorityHistoryParams, type AuthorityHistoryResult, type HistoryReport, type IgnoreRuleInFileArguments, type ReportFindings } from '../protocol';
 import { FolderWatcher } from './folderWatcher';
 import { ReportCache } from './reportCache';
@@ -123,9 +124,15 @@ export class Workspace {
     return token.isCancellationRequested ? cancelled() : this.index.all();
   }
 
-  async symbols(token: CancellationToken): Promise<ReturnType<WorkspaceIndex['symbols']> | ResponseError<void>> {
+  /** The index's symbols that match a query, the first thousand. */
+  async symbols(query: string, token: CancellationToken): Promise<SymbolInformation[] | ResponseError<void>> {
     await this.indexed;
-    return token.isCancellationRequested ? cancelled() : this.index.symbols();
+    if (token.isCancellationRequested) return cancelled();
+    return this.index
+      .symbols()
+      .filter(({ symbol }) => matchesQuery(symbol, query))
+      .slice(0, 1000)
+      .map(({ uri, symbol }) => ({ name: symbol.name, kind: symbol.kind, containerName: symbol.container, location: { uri, range: symbol.range } }));
   }
 
   async authorityHistory(params: AuthorityHistoryParams | undefined, token: CancellationToken): Promise<AuthorityHistoryResult | ResponseError<void>> {

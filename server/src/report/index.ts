@@ -28,4 +28,4 @@ export { authorityHistories, historyReport, recurrenceThreshold, fileNameOf, ste
 export { kindsFileName, readKindsFile, withIgnoredCode, type KindsFile, type KindsProblem } from './customKinds';
 export { hasPdfHeader, pdfText, PdfError } from './pdf/pdf';
 export { largestDocument, largestFileRead, largestKindsFile, largestPdf, longestGlob, megabytes, mostGlobs, mostWildcards } from './limits';
-export { withoutByteOrderMark } from './text';
+export { firstLine, withoutByteOrderMark } from './text';

@@ -150,6 +150,11 @@ export function looksBinary(source: string): boolean {
   return length > 0 && control / length > 0.1;
 }
 
+/** An error's message, first line only: what a one-line message can say of it. */
+export function firstLine(error: unknown): string {
+  return (error instanceof Error ? error.message : String(error)).split('\n')[0];
+}
+
 /** A file's text without the byte order mark some editors put before it. */
 export function withoutByteOrderMark(text: string): string {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;

@@ -1,6 +1,5 @@
 // `check FILE|DIR...`: the diagnostics of each report, as the editor shows them.
-import { checkReport, type ReportDiagnostic } from '../../report';
-import { firstLine } from '../errors';
+import { checkReport, firstLine, type ReportDiagnostic } from '../../report';
 import type { Loaded } from '../input';
 
 export interface Checked {

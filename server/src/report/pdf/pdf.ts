@@ -5,6 +5,7 @@
 // no system tools and no fonts beyond what the file holds.
 import type { TextItem } from 'pdfjs-dist/types/src/display/api';
 import { largestDocument, largestPdf, megabytes } from '../limits';
+import { firstLine } from '../text';
 
 /** Why a PDF gives no text, in words that follow "cannot read FILE: ". */
 export class PdfError extends Error {
@@ -118,7 +119,7 @@ function loadPdfJs(): Promise<PdfJs> {
 function asPdfError(error: unknown): PdfError {
   if (error instanceof PdfError) return error;
   const name = error instanceof Error ? error.name : '';
-  const message = (error instanceof Error ? error.message : String(error)).split('\n')[0];
+  const message = firstLine(error);
   if (name === 'PasswordException') return new PdfError('it is protected by a password');
   if (name === 'InvalidPDFException') return new PdfError(`it is damaged or not a PDF (${message.replace(/\.$/, '')})`);
   return new PdfError(`it could not be read as a PDF (${message.replace(/\.$/, '')})`);

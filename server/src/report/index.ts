@@ -7,6 +7,7 @@
 //                 sections, findings, judgements, cross references (parse/index.ts runs
 //                 them in that order)
 //   model.ts      the Report and the reports' vocabulary (kinds, grades, judgement areas)
+//   authorities.ts  the authorities by their canonical names, and who succeeded whom
 //   diagnostics/  one rule per file: what is missing or contradicts itself
 //   features/     what a reader asks: outline, hover, folding, findings, history, export
 //   pdf/          a published PDF's text, laid out as pdftotext lays it out
@@ -24,6 +25,7 @@ export { countFindings } from './features/reading';
 export { findingGroups } from './features/findingGroups';
 export { reportSymbols, matchesQuery, type ReportSymbol } from './features/workspaceSymbols';
 export { exportFindings, findingsCsv, type ExportFormat } from './features/exportFindings';
+export { authorityKey, authorityNames, canonicalAuthority, predecessorsOf, reportAuthority, successorsOf, type Succession } from './authorities';
 export { authorityHistories, historyReport, recurrenceThreshold, fileNameOf, stem } from './features/authorityHistory';
 export { kindsFileName, readKindsFile, withIgnoredCode, type KindsFile, type KindsProblem } from './customKinds';
 export { hasPdfHeader, pdfText, PdfError } from './pdf/pdf';

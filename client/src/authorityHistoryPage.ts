@@ -56,7 +56,7 @@ function authoritySection(history: AuthorityHistory, threshold: string): string 
 <h2 id="${id}">${escapeHtml(history.name)}</h2>
 <p class="facts">${facts}</p>
 <h3>Timeline</h3>
-<ol class="timeline">${history.reports.map(timelineEntry).join('')}</ol>
+<ol class="timeline">${history.reports.map((report) => timelineEntry(report, history)).join('')}</ol>
 <h3>Judgements</h3>
 ${judgementTable(history.reports)}
 <h3>Recurring findings</h3>
@@ -66,7 +66,10 @@ ${count === 0
 </section>`;
 }
 
-function timelineEntry(report: HistoryReport): string {
+function timelineEntry(report: HistoryReport, history: AuthorityHistory): string {
+  // A report of the council this one took over from (Northamptonshire's, in North
+  // Northamptonshire's history) says so, and until when that council was.
+  const predecessor = history.predecessors?.find((candidate) => candidate.name === report.authority);
   const overall = report.judgements.find((judgement) => judgement.area === 'overall');
   const counts = findingCounts(report.findings);
   const file = fileNameOf(report.uri);
@@ -74,7 +77,7 @@ function timelineEntry(report: HistoryReport): string {
 <button type="button" class="report" ${target(report.uri, top)} title="Open ${escapeHtml(file)}">
 <span class="head"><span class="year">${escapeHtml(yearOf(report))}</span> <span class="kind">${escapeHtml(reportKindLabels[report.kind])}</span></span>
 <span class="date">${escapeHtml(dateLine(report.date))}</span>
-<span class="row">${overall ? gradeBadge(overall.grade, 'Overall') : '<span class="muted">No overall judgement</span>'}</span>
+${predecessor ? `<span class="predecessor">${escapeHtml(`${predecessor.name}, until ${dayOf(predecessor.until)}`)}</span>\n` : ''}<span class="row">${overall ? gradeBadge(overall.grade, 'Overall') : '<span class="muted">No overall judgement</span>'}</span>
 <span class="counts">${escapeHtml(counts || 'No area for development or recommendation')}</span>
 <span class="file">${escapeHtml(file)}</span>
 </button></li>`;
@@ -180,6 +183,11 @@ function dateLine({ label, source }: HistoryReport['date']): string {
   }
 }
 
+/** A day as the reports write it: `2021-04-01` → `1 April 2021`. */
+function dayOf(day: string): string {
+  return new Date(`${day}T00:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+}
+
 /** Text for HTML, in an element or an attribute. */
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (character) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[character] as string);
@@ -238,7 +246,7 @@ mark { background: var(--vscode-editor-findMatchHighlightBackground); color: inh
 .report .year { font-size: 1.4em; font-weight: 600; }
 .report .kind { font-weight: 600; }
 .report .row { display: flex; align-items: center; gap: 8px; flex-wrap: wrap; }
-.report .date, .report .counts, .report .file { color: var(--vscode-descriptionForeground); }
+.report .date, .report .predecessor, .report .counts, .report .file { color: var(--vscode-descriptionForeground); }
 .report .file { font-family: var(--vscode-editor-font-family); font-size: 0.85em; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
 .table-scroll { overflow-x: auto; }
 .judgements { border-collapse: collapse; min-width: 60%; }

@@ -128,11 +128,22 @@ export interface AuthorityHistoryResult {
   readonly histories: readonly AuthorityHistory[];
 }
 
+/** An abolished authority whose children's services passed to another: `Northamptonshire` until `2021-04-01`. */
+export interface PredecessorAuthority {
+  readonly name: string;
+  /** The day its successors took over, `yyyy-mm-dd`. */
+  readonly until: string;
+}
+
 /** A report as the history needs it: what the workspace index keeps of each report. */
 export interface HistoryReport {
   readonly uri: string;
   readonly kind: ReportKind;
-  /** The authority as this report names it; undefined when neither its text nor its file name does. */
+  /**
+   * The authority: its canonical name (`server/src/report/authorities.json`) when the name
+   * the report or its file name gives is one the archive knows, else that name as given;
+   * undefined when neither gives one.
+   */
   readonly authority?: string;
   readonly date: ReportDate;
   /** The inspection's dates as the report words them, when it does. */
@@ -189,8 +200,13 @@ export interface RecurringFinding {
 export interface AuthorityHistory {
   /** The authority's name folded so that its spellings agree: `thurrock`, `city of london`. */
   readonly key: string;
-  /** The name most of its reports use. */
+  /** Its canonical name; for an authority the archive does not know, the name most of its reports use. */
   readonly name: string;
+  /**
+   * The abolished authorities whose reports the history begins with, nearest first, and
+   * the day this one took over from each; a report of one gives its name as `authority`.
+   */
+  readonly predecessors?: readonly PredecessorAuthority[];
   /** Oldest first. */
   readonly reports: readonly HistoryReport[];
   /** By later report, then by its findings' order. */

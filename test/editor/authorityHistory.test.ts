@@ -40,7 +40,7 @@ describe('Authority history in VS Code', () => {
     const tab = await waitFor('the panel’s tab', historyTab);
     assert.equal(tab.isActive, true);
     assert.equal(panel.webviewPanel?.title, 'Authority History');
-    assert.deepEqual(result.histories.map((history) => history.name), ['Thurrock Council']);
+    assert.deepEqual(result.histories.map((history) => history.name), ['Thurrock']);
     const [thurrock] = result.histories;
     assert.deepEqual(thurrock.reports.map((report) => [path.basename(vscode.Uri.parse(report.uri).fsPath), report.kind, report.date.label]), [
       ['000_cedd8d57784a9609.txt', 'cra-letter', '2 December 2009'],

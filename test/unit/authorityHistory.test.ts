@@ -1,7 +1,8 @@
 // An authority's history over the seeds (Thurrock in 2009, 2016 and 2019) and, when it is
 // beside the repository, the corpus (City of London, North East Lincolnshire and Sandwell
 // twice each): which reports go together, in which order, with which judgements, and
-// which findings are matched as recurring. The pairs asserted here were read, and the
+// which findings are matched as recurring; and how a history follows an abolished
+// authority's reports to its successors. The pairs asserted here were read, and the
 // matches judged, by a person.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
@@ -9,7 +10,6 @@ import * as path from 'node:path';
 import { URI } from 'vscode-uri';
 import {
   authorityHistories,
-  authorityKey,
   findingSimilarity,
   historyReport,
   recurrenceThreshold,
@@ -40,40 +40,6 @@ function timeline(history: AuthorityHistory): string[] {
 function grades(report: HistoryReport): string[] {
   return report.judgements.map((judgement) => `${judgement.area} ${judgement.grade}`);
 }
-
-describe('authority history: names', () => {
-  it('gives the same key to one council’s names', () => {
-    const same: string[][] = [
-      ['Thurrock Council', 'Thurrock', 'thurrock'],
-      ['the London Borough of Lambeth', 'London Borough of Lambeth', 'Lambeth Council', 'Lambeth'],
-      ['City of London', 'Corporation of London', 'City of London Corporation', 'London Corporation'],
-      ['Metropolitan Borough of Barnsley Council', 'Barnsley Metropolitan Borough Council', 'Barnsley'],
-      ['Wakefield District Metropolitan Council', 'Wakefield Metropolitan District Council', 'Wakefield'],
-      ['Sheffield City', 'Sheffield City Council', 'Sheffield'],
-      ['Sandwell Metropolitan Borough Council', 'Sandwell'],
-      ['Stockton-on-Tees Borough Council', 'Stockton on Tees'],
-      ['Telford and Wrekin Council', 'Telford & Wrekin', 'Telford Wrekin'],
-      ['St Helens', 'St. Helens Council', 'Saint Helens'],
-      ['County Durham', 'Durham County Council'],
-      ['Kingston upon Hull', 'Hull City Council'],
-      ['Royal Borough of Greenwich', 'Greenwich'],
-      ['Essex County Council', 'Essex'],
-    ];
-    for (const names of same) assert.deepEqual(names.map(authorityKey), names.map(() => authorityKey(names[0])), names.join(' / '));
-  });
-
-  it('keeps different councils apart, however alike their names', () => {
-    const different = [
-      'North East Lincolnshire', 'North Lincolnshire', 'Lincolnshire County Council',
-      'Kingston upon Hull', 'Royal Borough of Kingston upon Thames',
-      'City of London', 'London Borough of Enfield', 'City of Westminster',
-      'Bedford Borough Council', 'Central Bedfordshire Council',
-      'Essex County Council', 'Thurrock Council', 'Southend-on-Sea City Council',
-    ];
-    const keys = different.map(authorityKey);
-    assert.equal(new Set(keys).size, keys.length, keys.join(', '));
-  });
-});
 
 describe('authority history: dates', () => {
   const dated = (metadata: object, file = 'report.txt') => reportDate({ ...parseReport(''), metadata }, file);
@@ -118,12 +84,12 @@ describe('authority history: the seeds', () => {
   const histories = authorityHistories(seeds);
 
   it('shows Thurrock alone: Essex and Stockton have one report each', () => {
-    assert.deepEqual(histories.map((history) => [history.key, history.name]), [['thurrock', 'Thurrock Council']]);
+    assert.deepEqual(histories.map((history) => [history.key, history.name]), [['thurrock', 'Thurrock']]);
     const all = authorityHistories(seeds, { includeSingle: true });
     assert.deepEqual(all.map((history) => [history.name, history.reports.length]), [
-      ['Essex County Council', 1],
-      ['Stockton-on-Tees Borough Council', 1],
-      ['Thurrock Council', 3],
+      ['Essex', 1],
+      ['Stockton-on-Tees', 1],
+      ['Thurrock', 3],
     ]);
   });
 
@@ -190,10 +156,40 @@ describe('authority history: the seeds', () => {
       historyReport('file:///a/essex.txt', letter('12 November 2009', 'Essex County Council', 'Return home interviews for children who go missing from home are not offered consistently.')),
     ];
     const [history] = authorityHistories(reports);
-    assert.equal(history.name, 'Thurrock Council');
+    assert.equal(history.name, 'Thurrock');
     assert.deepEqual(history.recurring.map((match) => [match.earlier.uri, match.later.uri, match.later.finding.text.slice(0, 23), match.score.toFixed(2)]), [
       ['file:///a/2009.txt', 'file:///a/2011.txt', 'Children who go missing', '0.91'],
     ]);
+  });
+});
+
+describe('authority history: successions', () => {
+  // Empty reports named as Ofsted names its downloads: the authority and the date come from the file name.
+  const report = (file: string) => historyReport(`file:///archive/${file}`, parseReport(''));
+  const reports = [
+    'northamptonshire-inspection-20-june-2019.txt',
+    'west-northamptonshire-focused-visit-05-may-2022.txt',
+    'north-northamptonshire-inspection-10-march-2023.txt',
+    'bournemouth-inspection-03-july-2017.txt',
+    'poole-inspection-12-march-2018.txt',
+    'bournemouth-christchurch-poole-inspection-21-march-2022.txt',
+    'cumbria-inspection-14-june-2022.txt',
+  ].map(report);
+  const told = (history: AuthorityHistory) => [history.name, history.reports.map((entry) => `${entry.authority} ${entry.date.label}`), history.predecessors];
+
+  it('begins each successor’s history with the abolished authority’s reports, and says whose they were', () => {
+    assert.deepEqual(authorityHistories(reports).map(told), [
+      ['Bournemouth, Christchurch and Poole', ['Bournemouth 3 July 2017', 'Poole 12 March 2018', 'Bournemouth, Christchurch and Poole 21 March 2022'], [{ name: 'Bournemouth', until: '2019-04-01' }, { name: 'Poole', until: '2019-04-01' }]],
+      ['North Northamptonshire', ['Northamptonshire 20 June 2019', 'North Northamptonshire 10 March 2023'], [{ name: 'Northamptonshire', until: '2021-04-01' }]],
+      ['West Northamptonshire', ['Northamptonshire 20 June 2019', 'West Northamptonshire 5 May 2022'], [{ name: 'Northamptonshire', until: '2021-04-01' }]],
+    ]);
+  });
+
+  it('keeps an abolished authority’s reports as its own history when none of its successors’ is there', () => {
+    // Cumbria's successors, Cumberland and Westmorland and Furness, have no report here.
+    const cumbria = authorityHistories(reports, { includeSingle: true }).find((history) => history.name === 'Cumbria');
+    assert.deepEqual(cumbria && told(cumbria), ['Cumbria', ['Cumbria 14 June 2022'], undefined]);
+    assert.equal(authorityHistories(reports, { includeSingle: true }).some((history) => history.name === 'Northamptonshire'), false);
   });
 });
 
@@ -243,8 +239,8 @@ describe('authority history: the corpus', function () {
     assert.deepEqual(histories.map((history) => [history.name, timeline(history).map((line) => line.split(' ')[0])]), [
       ['City of London', ['london-corporation-inspection-20-september-2016.txt', 'london-corporation-inspection-06-april-2020.txt']],
       ['North East Lincolnshire', ['north-east-lincolnshire-focused-visit-18-june-2021.txt', 'north-east-lincolnshire-inspection-03-september-2025.txt']],
-      ['Sandwell Metropolitan Borough Council', ['sandwell-inspection-02-august-2013.txt', 'sandwell-inspection-02-december-2025.txt']],
-      ['Thurrock Council', ['000_cedd8d57784a9609.txt', '003_35a5abd99a445aeb.txt', '002_9f986742e412e620.txt']],
+      ['Sandwell', ['sandwell-inspection-02-august-2013.txt', 'sandwell-inspection-02-december-2025.txt']],
+      ['Thurrock', ['000_cedd8d57784a9609.txt', '003_35a5abd99a445aeb.txt', '002_9f986742e412e620.txt']],
     ]);
     // Every other report stands alone: 45 documents, 40 authorities.
     assert.equal(authorityHistories(reports, { includeSingle: true }).length, reports.length - 5);

@@ -25,7 +25,7 @@ describe('authority history page', () => {
   it('shows Thurrock’s timeline, judgements per area and recurring findings', () => {
     const body = historyBody(result);
     const text = textOf(body);
-    assert.match(text, /Thurrock Council 3 reports, 2 December 2009 to after 2016 · no recurring finding/);
+    assert.match(text, /Thurrock 3 reports, 2 December 2009 to after 2016 · no recurring finding/);
     assert.match(text, /Timeline 2009 Unannounced inspection letter Letter of 2 December 2009 No overall judgement 3 for development 000_cedd8d57784a9609\.txt/);
     assert.match(text, /2016 SIF report Published 24 May 2016 Overall: Requires improvement 16 recommendations 003_35a5abd99a445aeb\.txt/);
     assert.match(text, /After 2016 ILACS summary No date given; after 2016 No overall judgement 3 for development 002_9f986742e412e620\.txt/);
@@ -52,6 +52,16 @@ describe('authority history page', () => {
     assert.match(body, /<span class="score"[^>]*>0\.91<\/span>/);
     assert.match(body, /data-uri="file:\/\/\/a\/2009\.txt" data-range="10:0:10:68">\s*<span class="finding-label">Earlier: 2009 Unannounced inspection letter · Area for development<\/span>/);
     assert.match(body, /<mark>Return<\/mark> <mark>home<\/mark> <mark>interviews<\/mark> are not <mark>offered<\/mark> to children who go <mark>missing<\/mark>\./);
+  });
+
+  it('says which reports were of the council a successor took over from', () => {
+    const report = (file: string) => historyReport(`file:///archive/${file}`, parseReport(''));
+    const reports = ['northamptonshire-inspection-20-june-2019.txt', 'west-northamptonshire-inspection-17-july-2024.txt'].map(report);
+    const text = textOf(historyBody({ threshold: recurrenceThreshold, histories: authorityHistories(reports) }));
+    assert.match(text, /West Northamptonshire 2 reports, 20 June 2019 to 17 July 2024/);
+    assert.match(text, /2019 Report 20 June 2019, from the file name Northamptonshire, until 1 April 2021 No overall judgement/);
+    assert.match(text, /2024 Report 17 July 2024, from the file name No overall judgement/);
+    assert.equal(text.match(/until/g)?.length, 1);
   });
 
   it('escapes report text, in elements and attributes', () => {

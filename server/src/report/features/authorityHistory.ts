@@ -7,7 +7,8 @@
 import { judgementAreas, type Finding, type FindingCategory, type Report } from '../model';
 import type { AreaJudgement, AuthorityHistory, HistoryCategory, HistoryFinding, HistoryReport, RecurringFinding, ReportDate } from '../../protocol';
 import { flatten } from '../parse/references';
-import { anyMonth, dice, fold, functionWords, monthNames, words } from '../text';
+import { authorityKey, canonicalAuthority, predecessorsOf, reportAuthority, type Succession } from '../authorities';
+import { anyMonth, dice, functionWords, monthNames, words } from '../text';
 
 export interface HistoryOptions {
   /** Also list authorities with a single report (the view shows only those with two or more). */
@@ -43,7 +44,7 @@ export function historyReport(uri: string, report: Report): HistoryReport {
   return {
     uri,
     kind: report.kind,
-    authority: report.metadata.authority ?? authorityInFileName(fileName),
+    authority: reportAuthority(report.metadata.authority, fileName),
     date: reportDate(report, fileName),
     ...(report.metadata.inspectionDates ? { inspectionDates: report.metadata.inspectionDates } : {}),
     judgements,
@@ -119,58 +120,14 @@ function capitalise(word: string): string {
   return word[0].toUpperCase() + word.slice(1).toLowerCase();
 }
 
-// `sandwell-inspection-02-december-2025.txt`: Ofsted names its downloads by the authority.
-const downloadName = /^(.+?)-(?:inspection|focused-visit|send|monitoring-visit|jtai)-/i;
-
-function authorityInFileName(fileName: string): string | undefined {
-  const slug = downloadName.exec(fileName)?.[1];
-  return slug ? slug.split('-').map(capitalise).join(' ') : undefined;
-}
-
 // ------------------------------------------------------------------ authorities
-
-// The same council under its different names: `the London Borough of Lambeth`, `Lambeth`,
-// `Thurrock Council`, `Sheffield City`, `Metropolitan Borough of Barnsley Council`,
-// `Wakefield District Metropolitan Council`. Only the words that say what kind of council
-// it is go; the place's own words stay, so `North East Lincolnshire` and `Lincolnshire`
-// stay apart, as do `Kingston upon Hull` and `Kingston upon Thames`.
-const councilPrefix = /^(?:(?:london|royal|metropolitan|county|city|district)\s+)?(?:borough|city|county|district|council)(?:\s+council)?\s+of\s+(?:the\s+)?/;
-const councilWords = new Set(['council', 'county', 'city', 'borough', 'metropolitan', 'district', 'corporation', 'unitary', 'authority']);
-// Names that no rule above brings together.
-const aliases: Record<string, string> = {
-  london: 'city of london', // `City of London`, once its `City of` goes
-  'london corporation': 'city of london',
-  'corporation of london': 'city of london',
-  'city of london corporation': 'city of london',
-  hull: 'kingston upon hull',
-};
-
-/** The authority's name folded so that the same council's names agree and different councils' do not. */
-export function authorityKey(name: string): string {
-  let key = fold(name)
-    .replace(/['’]s\b/g, 's')
-    .replace(/&/g, ' and ')
-    .replace(/[^a-z0-9]+/g, ' ')
-    .replace(/\b(?:local authority|childrens services|local area partnership)\b/g, ' ')
-    .replace(/\bsaint\b/g, 'st')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .replace(/^the /, '');
-  if (aliases[key]) return aliases[key];
-  key = key.replace(councilPrefix, '');
-  const parts = key.split(' ');
-  // `County Durham`, `Essex County Council`: the council's words at either end, while a
-  // place name remains.
-  while (parts.length > 1 && councilWords.has(parts[parts.length - 1])) parts.pop();
-  while (parts.length > 1 && councilWords.has(parts[0])) parts.shift();
-  // `Telford and Wrekin`, `telford-wrekin`: the `and` says nothing about which council.
-  key = parts.filter((part) => part !== 'and').join(' ');
-  return aliases[key] ?? key;
-}
 
 /**
  * The histories of the authorities among these reports, by authority name; each
- * authority's reports oldest first. Reports that name no authority are left out.
+ * authority's reports oldest first. Reports that name no authority are left out. An
+ * abolished authority's reports begin the history of each authority that took over from
+ * it (Northamptonshire's, North and West Northamptonshire's), when the reports include
+ * that authority's; otherwise they make a history of their own.
  */
 export function authorityHistories(reports: readonly HistoryReport[], options: HistoryOptions = {}): AuthorityHistory[] {
   const groups = new Map<string, HistoryReport[]>();
@@ -182,17 +139,45 @@ export function authorityHistories(reports: readonly HistoryReport[], options: H
     if (group) group.push(report);
     else groups.set(key, [report]);
   }
+  const earlier = new Map<string, Succession[]>();
+  const succeeded = new Set<string>();
+  for (const [key, group] of groups) {
+    const name = canonicalAuthority(group[0].authority);
+    const found = name ? earlierAuthorities(name).filter((predecessor) => groups.has(authorityKey(predecessor.authority))) : [];
+    earlier.set(key, found);
+    for (const predecessor of found) succeeded.add(authorityKey(predecessor.authority));
+  }
   const threshold = options.threshold ?? recurrenceThreshold;
   const histories: AuthorityHistory[] = [];
   for (const [key, group] of groups) {
-    if (group.length < 2 && !options.includeSingle) continue;
-    const ordered = [...group].sort((a, b) => a.date.order - b.date.order || a.uri.localeCompare(b.uri));
-    histories.push({ key, name: commonName(ordered), reports: ordered, recurring: recurringFindings(ordered, key, threshold) });
+    if (succeeded.has(key)) continue;
+    const predecessors = earlier.get(key) ?? [];
+    const all = [...group, ...predecessors.flatMap((predecessor) => groups.get(authorityKey(predecessor.authority)) ?? [])];
+    if (all.length < 2 && !options.includeSingle) continue;
+    const ordered = all.sort((a, b) => a.date.order - b.date.order || a.uri.localeCompare(b.uri));
+    // A predecessor's name says no more about an issue than the authority's own.
+    const names = [key, ...predecessors.map((predecessor) => authorityKey(predecessor.authority))].join(' ');
+    histories.push({
+      key,
+      name: commonName(group),
+      reports: ordered,
+      recurring: recurringFindings(ordered, names, threshold),
+      ...(predecessors.length > 0 ? { predecessors: predecessors.map(({ authority, date }) => ({ name: authority, until: date })) } : {}),
+    });
   }
   return histories.sort((a, b) => a.name.localeCompare(b.name));
 }
 
-/** The name most of the reports use; of equally common names, the longest (`Thurrock Council` over `Thurrock`). */
+/** The abolished authorities whose reports come before an authority's: those it took over from, and theirs in turn. */
+function earlierAuthorities(authority: string): Succession[] {
+  return predecessorsOf(authority).flatMap((predecessor) => [predecessor, ...earlierAuthorities(predecessor.authority)]);
+}
+
+/**
+ * The name most of the reports use; of equally common names, the longest. The reports
+ * of an authority the archive knows all give its canonical name; others give theirs as
+ * they word it.
+ */
 function commonName(reports: readonly HistoryReport[]): string {
   const counts = new Map<string, number>();
   for (const report of reports) if (report.authority) counts.set(report.authority, (counts.get(report.authority) ?? 0) + 1);

@@ -17,6 +17,7 @@ import {
   reportAuthority,
   successorsOf,
 } from '../../server/src/report/authorities';
+import { findingGroups } from '../../server/src/report/features/findingGroups';
 import { parseReport } from '../../server/src/report/parse/index';
 import { corpusDir, corpusWideDir, seedsDir, textFiles } from './helpers';
 
@@ -137,13 +138,13 @@ describe('authorities: the data', () => {
 
 describe('authorities: the seeds and both corpora', function () {
   // Read once, when the folders are there.
-  let documents: { file: string; named?: string; authority?: string }[] = [];
+  let documents: { file: string; named?: string; authority?: string; title: string }[] = [];
   before(function () {
     if (!fs.existsSync(corpusDir) || !fs.existsSync(corpusWideDir)) this.skip();
     documents = [seedsDir, corpusDir, corpusWideDir].flatMap(textFiles).map((file) => {
       const report = parseReport(fs.readFileSync(file, 'utf8'));
       const name = path.basename(file);
-      return { file: name, named: report.metadata.authority, authority: reportAuthority(report.metadata.authority, name) };
+      return { file: name, named: report.metadata.authority, authority: reportAuthority(report.metadata.authority, name), title: findingGroups(report, file, name).title };
     });
   });
 
@@ -169,5 +170,17 @@ describe('authorities: the seeds and both corpora', function () {
     // The focused visit's first line names the trust that runs Slough's services and runs
     // into the letter's first sentence; its file name gives Slough.
     assert.deepEqual(unmapped.map((document) => document.file), ['slough-focused-visit-22-february-2022.txt']);
+  });
+
+  it('shows no authority under two names: one title in the findings view, one key, per authority', () => {
+    const titles = new Map<string, Set<string>>();
+    for (const document of documents) {
+      const key = authorityKey(document.title);
+      titles.set(key, (titles.get(key) ?? new Set()).add(document.title));
+    }
+    assert.deepEqual([...titles.values()].filter((names) => names.size > 1).map((names) => [...names]), []);
+    assert.equal(titles.size, 150);
+    // And each name is the authority's canonical name, whatever the report called it.
+    assert.deepEqual(documents.filter((document) => document.title !== document.authority).map((document) => document.file), []);
   });
 });

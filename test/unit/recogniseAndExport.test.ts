@@ -26,12 +26,12 @@ describe('exporting findings', () => {
     const rows = exportFindings([essex], 'csv').trimEnd().split('\n');
     assert.equal(rows[0], 'report,uri,category,section,paragraph,recurring,line,text');
     assert.equal(rows.length, 1 + 22);
-    assert.match(rows[1], /^Essex County Council,file:\/\/\/reports\/essex\.txt,priority-action,Areas for priority action,,false,65,"The capacity of the assessment service/);
+    assert.match(rows[1], /^Essex,file:\/\/\/reports\/essex\.txt,priority-action,Areas for priority action,,false,65,"The capacity of the assessment service/);
   });
 
   it('writes JSON that reads back to the same findings', () => {
     const [report] = JSON.parse(exportFindings([essex], 'json'));
-    assert.equal(report.report, 'Essex County Council');
+    assert.equal(report.report, 'Essex');
     assert.equal(report.findings.length, 22);
     assert.deepEqual(report.findings[0].range, essex.groups[0].findings[0].range);
     assert.equal(report.findings[0].line, 65);
@@ -39,7 +39,7 @@ describe('exporting findings', () => {
 
   it('writes Markdown with a heading per category', () => {
     const markdown = exportFindings([essex], 'markdown');
-    assert.match(markdown, /^# Essex County Council\n\n## Areas for priority action \(3\)\n\n- The capacity of the assessment service/);
+    assert.match(markdown, /^# Essex\n\n## Areas for priority action \(3\)\n\n- The capacity of the assessment service/);
     assert.deepEqual(markdown.match(/^## .*$/gm), ['## Areas for priority action (3)', '## Areas for development (8)', '## Strengths (3)', '## Satisfactory (8)']);
   });
 });

@@ -2,12 +2,14 @@
 // findings view shows for one report and for each report of the workspace.
 import { findingCategories, findingCategoryNames, type Report } from '../model';
 import type { ReportFindings } from '../../protocol';
+import { reportAuthority } from '../authorities';
 
 export function findingGroups(report: Report, uri: string, fileName: string): ReportFindings {
   const overall = report.judgements.find((judgement) => judgement.area === 'overall');
   return {
     uri,
-    title: report.metadata.authority ?? report.metadata.title ?? fileName,
+    // One authority, one name: `Blackpool Borough Council` and `Blackpool` are both `Blackpool`.
+    title: reportAuthority(report.metadata.authority, fileName) ?? report.metadata.title ?? fileName,
     kind: report.kind,
     ...(report.definition && { kindName: report.definition.name }),
     overall: overall?.grade,

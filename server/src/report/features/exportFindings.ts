@@ -1,6 +1,6 @@
 // The findings of one report or of many, written out as CSV (one row a finding, for a
 // spreadsheet), JSON (for scripts) or Markdown (for a briefing note).
-import { stringify } from 'csv-stringify/sync';
+import { csvText } from '../csv';
 import type { Finding } from '../model';
 import type { ReportFindings } from '../../protocol';
 
@@ -44,9 +44,9 @@ export function exportFindings(reports: readonly ReportFindings[], format: Expor
  * name and fill their columns alike.
  */
 export function findingsCsv(rows: readonly { readonly whose: readonly string[]; readonly finding: Finding }[], whoseColumns: readonly string[]): string {
-  return stringify(
+  return csvText(
+    [...whoseColumns, 'category', 'section', 'paragraph', 'recurring', 'line', 'text'],
     // `recurring` as the word: csv-stringify would write a false as an empty cell.
     rows.map(({ whose, finding }) => [...whose, finding.category, finding.section, finding.number ?? '', String(finding.recurring), finding.range.start.line + 1, finding.text]),
-    { header: true, columns: [...whoseColumns, 'category', 'section', 'paragraph', 'recurring', 'line', 'text'] },
   );
 }

@@ -3,18 +3,8 @@
 // wording side by side with the shared words marked. Plain HTML made here, with every
 // piece of report text escaped; the page's only script posts clicks back to the
 // extension. No `vscode` import, so that it is tested in plain Node.
-import { fileNameOf, findingNames, gradeNames, judgementAreas, reportKindLabels, stem, type Grade, type JudgementArea, type Range } from '../../server/src/report';
+import { fileNameOf, findingNames, gradeNames, judgementAreaNames as areaNames, judgementAreas, reportKindLabels, stem, type Grade, type Range } from '../../server/src/report';
 import type { AreaJudgement, AuthorityHistory, AuthorityHistoryResult, HistoryFinding, HistoryReport, RecurringFinding } from '../../server/src/protocol';
-
-const areaNames: Record<JudgementArea, string> = {
-  overall: 'Overall effectiveness',
-  'help-and-protection': 'Children who need help and protection',
-  'children-in-care': 'Children in care',
-  'care-leavers': 'Care leavers',
-  adoption: 'Adoption performance',
-  leadership: 'Impact of leaders',
-  lscb: 'Local Safeguarding Children Board',
-};
 
 /** The whole page: its policy allows only this page's own style and script, by nonce. */
 export function historyPage(result: AuthorityHistoryResult | undefined, options: { readonly nonce: string; readonly cspSource: string }): string {

@@ -118,6 +118,17 @@ export type JudgementArea =
 /** The graded areas in the order a reader expects them, the overall judgement first. */
 export const judgementAreas: readonly JudgementArea[] = ['overall', 'help-and-protection', 'children-in-care', 'care-leavers', 'adoption', 'leadership', 'lscb'];
 
+/** Each area as a reader names it, whatever a framework's wording. */
+export const judgementAreaNames: Record<JudgementArea, string> = {
+  overall: 'Overall effectiveness',
+  'help-and-protection': 'Children who need help and protection',
+  'children-in-care': 'Children in care',
+  'care-leavers': 'Care leavers',
+  adoption: 'Adoption performance',
+  leadership: 'Impact of leaders',
+  lscb: 'Local Safeguarding Children Board',
+};
+
 export type JudgementSource = 'table' | 'heading' | 'sentence';
 
 export interface Judgement {

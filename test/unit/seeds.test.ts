@@ -143,6 +143,8 @@ describe('seed 003: Thurrock, single inspection framework report, 2016', () => {
     assert.deepEqual(report.metadata, {
       inspectionDates: '22 February 2016 to 17 March 2016',
       publicationDate: '24 May 2016',
+      // From its `Inspection team` at the end: `Lead inspector: Jansy Kelly`.
+      leadInspector: 'Jansy Kelly',
       title: 'Inspection of services for children in need of help and protection, children looked after and care leavers',
       authority: 'Thurrock Council',
     });

@@ -9,6 +9,7 @@ import type { Line } from '../../text';
 import { readContents, type RawContentsEntry } from './contents';
 import { overallSentence, readJudgementTable, readRecordOfMainFindings } from './judgementTable';
 import { readLetter } from './letter';
+import { readInspectionTeam } from './inspectionTeam';
 import { findLine } from './lines';
 import { readSummary } from './summary';
 import { readTitleBlock, readWorkspaceTitle } from './titleBlock';
@@ -66,8 +67,10 @@ function readReport(lines: readonly Line[], kind: ReportKind, aside: Aside, end:
   const table = readJudgementTable(lines, withContents.skip, 0, firstHeading ?? Math.min(end, 120));
   const frontEnd = kind === 'ilacs-report' && table.end !== undefined ? table.end + 1 : firstHeading ?? table.end ?? 0;
   const record = kind === 'lac-report' ? readRecordOfMainFindings(lines, setAside(lines, withContents, table.parts).skip, frontEnd, end) : undefined;
+  const titleBlock = readTitleBlock(lines, frontEnd);
+  const lead = titleBlock.leadInspector ?? readInspectionTeam(lines, end);
   return {
-    metadata: readTitleBlock(lines, frontEnd),
+    metadata: { ...titleBlock, ...(lead && { leadInspector: lead }) },
     tableJudgements: [...table.judgements, ...overallSentence(lines, frontEnd), ...(record?.judgements ?? [])],
     contents: contents.entries,
     bodyStart: frontEnd,

@@ -3,6 +3,7 @@
 import type { Part } from '../furniture';
 import type { Metadata, Range } from '../../model';
 import type { Line } from '../../text';
+import { withoutTitle } from './inspectionTeam';
 
 /** The title block's facts, from the lines above `frontEnd` (the first twelve at least). */
 export function readTitleBlock(lines: readonly Line[], frontEnd: number): Metadata {
@@ -19,11 +20,12 @@ export function readTitleBlock(lines: readonly Line[], frontEnd: number): Metada
   };
   const dates = labelled(/^inspection dates?:?\s*(.*)$/i);
   const published = labelled(/^report published:?\s*(.*)$/i);
-  const lead = labelled(/^(?:lead|reporting) inspector:?\s*(.*)$/i);
+  // `Lead inspectors:` where two share the lead.
+  const lead = labelled(/^(?:lead|reporting) inspectors?:?\s*(.*)$/i);
   return {
     ...(dates && { inspectionDates: dates }),
     ...(published && { publicationDate: published }),
-    ...(lead && { leadInspector: lead.replace(/,?\s*(?:(?:Her|His) Majesty[’']s Inspector|HMI)\.?$/i, '').trim() }),
+    ...(lead && { leadInspector: withoutTitle(lead) }),
     ...titleOf(head),
   };
 }

@@ -1,0 +1,29 @@
+// The lead inspector where a report names its team at the end rather than in its title
+// block: a SIF report's `Lead inspector: Jansy Kelly` under `Inspection team`, an area
+// SEND report's `Sam Hainey, Ofsted Lead Inspector` above the CQC's own lead.
+import type { Line } from '../../text';
+
+// The colon tells the label from a sentence that starts a line (`lead inspector was on site`).
+const labelled = /^lead inspector:\s*(.*)$/i;
+// The Ofsted inspector only: a SEND inspection's CQC lead inspector is the second lead.
+const signed = /^([^,]{3,60}),\s*(?:ofsted\s+)?(?:hmi\s*,?\s*)?(?:ofsted\s+)?lead inspector\b/i;
+
+/** The lead inspector named by the lines before `end`, without their title (`HMI`). */
+export function readInspectionTeam(lines: readonly Line[], end: number): string | undefined {
+  for (let i = 0; i < end; i++) {
+    const text = lines[i].text;
+    const label = labelled.exec(text);
+    // The name can stand a line or two under the label, a table's next cell.
+    const name = label ? label[1].trim() || lines.slice(i + 1, i + 3).find((line) => line.text.trim().length > 0)?.text.trim() : signed.exec(text)?.[1];
+    if (name && !/^cqc\b/i.test(name)) return withoutTitle(name);
+  }
+  return undefined;
+}
+
+/**
+ * `Sue Myers HMI` → `Sue Myers`; `Rebecca Quested, His Majesty’s Inspector, and Matthew
+ * Reed,` (two leads, the line wrapped before the second's title) → `Rebecca Quested and Matthew Reed`.
+ */
+export function withoutTitle(name: string): string {
+  return name.replace(/,?\s*(?:(?:Her|His) Majesty[’']s Inspector|HMI)\b\.?,?/gi, '').replace(/[,\s]+$/, '').trim();
+}

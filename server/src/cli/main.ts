@@ -9,6 +9,7 @@ import { check, type Checked } from './commands/check';
 import { findings } from './commands/findings';
 import { outline } from './commands/outline';
 import { summary } from './commands/summary';
+import { table } from './commands/table';
 import { errorLine, UsageError } from './errors';
 import { filesUnder, readKinds, readReport, type Loaded } from './input';
 import * as csv from './render/csv';
@@ -25,6 +26,9 @@ Commands:
   check FILE|DIR... [--json]             diagnostics, one per line as file:line:col;
                                          directories are searched for *.txt files
   summary FILE [--json]                  kind and period, authority, dates, judgements, counts
+  table FILE|DIR... [--json | --csv]     one row a document: authority, kind, dates, lead
+                                         inspector, a grade per area, findings counted;
+                                         e.g. table reports/ --csv > table.csv
 
 Options of every command:
   --kinds FILE                           further kinds of report, defined as in a
@@ -69,6 +73,8 @@ async function main(args: readonly string[]): Promise<number> {
       return runCheck(rest, kinds);
     case 'summary':
       return runSummary(rest, kinds);
+    case 'table':
+      return runTable(rest, kinds);
     default:
       throw new UsageError(command.startsWith('-') ? `unknown option '${command}'` : `unknown command '${command}'`);
   }
@@ -136,6 +142,28 @@ async function runSummary(args: readonly string[], kinds: readonly KindDefinitio
   const { asJson, loaded } = await oneReport(args, 'summary', kinds);
   write((asJson ? json : text).summary(summary(loaded)));
   return 0;
+}
+
+async function runTable(args: readonly string[], kinds: readonly KindDefinition[]): Promise<number> {
+  const { values, positionals } = parse(args, { json: { type: 'boolean' }, csv: { type: 'boolean' } });
+  if (positionals.length === 0) throw new UsageError('table needs at least one FILE or DIR');
+  if (values.json && values.csv) throw new UsageError('choose one of --json and --csv');
+  // As check does, a file that cannot be read is named on stderr and the rest are tabled;
+  // the table is printed once all are read, so it is never cut short.
+  const { files, unreadable } = filesUnder(positionals);
+  for (const error of unreadable) process.stderr.write(errorLine(error));
+  let status = unreadable.length > 0 ? 2 : 0;
+  const loaded: Loaded[] = [];
+  for (const file of files) {
+    try {
+      loaded.push(await readReport(file, kinds));
+    } catch (error) {
+      process.stderr.write(errorLine(error));
+      status = 2;
+    }
+  }
+  write((values.json ? json : values.csv ? csv : text).table(table(loaded)));
+  return status;
 }
 
 // ----------------------------------------------------------------------------- helpers

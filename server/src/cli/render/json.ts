@@ -1,6 +1,6 @@
 // Each command's data as JSON for a script: the fields a script relies on, named and
 // ordered as they have been, indented two spaces, ending in a newline.
-import type { Section } from '../../report';
+import { tableColumns, type Section, type TableRow } from '../../report';
 import type { Checked } from '../commands/check';
 import type { Findings } from '../commands/findings';
 import type { Outline } from '../commands/outline';
@@ -34,6 +34,11 @@ export function findings({ rows }: Findings): string {
 export function check(checked: readonly Checked[]): string {
   return json(checked.flatMap(({ file, diagnostics }) =>
     diagnostics.map((diagnostic) => ({ file, code: diagnostic.code, severity: diagnostic.severity, message: diagnostic.message, range: diagnostic.range }))));
+}
+
+/** The rows, each with every column in the table's order: null where the report gives nothing. */
+export function table(rows: readonly TableRow[]): string {
+  return json(rows.map((row) => Object.fromEntries(tableColumns.map((column) => [column, row[column]]))));
 }
 
 /** The summary's data is its JSON. */

@@ -1,6 +1,22 @@
 // Each command's data as text for a person: one string, ending in a newline. Lines that
 // point into a report start with its 1-based line number, so a reader can jump there.
-import { findingCategories, findingCategoryNames, gradeNames, type Finding, type Section } from '../../report';
+import {
+  findingCategories,
+  findingCategoryNames,
+  gradeNames,
+  judgementAreaNames,
+  judgementAreas,
+  reportKindLabels,
+  sendOutcomeNames,
+  tableColumns,
+  type Finding,
+  type Grade,
+  type ReportKind,
+  type Section,
+  type SendOutcome,
+  type TableColumn,
+  type TableRow,
+} from '../../report';
 import type { Checked } from '../commands/check';
 import type { Findings } from '../commands/findings';
 import type { Outline } from '../commands/outline';
@@ -71,6 +87,48 @@ export function summary(summary: Summary): string {
   const first = summary.firstPriorityAction;
   if (first) out.push(`First area for priority action (line ${first.range.start.line + 1}):`, `  ${first.text}`);
   return lines(out);
+}
+
+const columnTitles: Record<TableColumn, string> = {
+  file: 'File',
+  authority: 'Authority',
+  kind: 'Kind',
+  period: 'Period',
+  inspectionStart: 'Inspection started',
+  inspectionEnd: 'Inspection ended',
+  publicationDate: 'Published',
+  leadInspector: 'Lead inspector',
+  ...judgementAreaNames,
+  sendOutcome: 'SEND outcome',
+  ...findingCategoryNames,
+};
+
+const titleWidth = Math.max(...Object.values(columnTitles).map((title) => title.length)) + 2;
+
+/**
+ * The table as a block a document, its columns one a line: some twenty columns, and
+ * names and grades that run to forty characters, would not fit across a terminal. What a
+ * report does not give (no grade, no findings of a category) is left out.
+ */
+export function table(rows: readonly TableRow[]): string {
+  const blocks = rows.map((row) => {
+    const out = [row.file];
+    for (const column of tableColumns) {
+      if (column === 'file') continue;
+      const value = row[column];
+      if (value === null || value === 0) continue;
+      out.push(`  ${columnTitles[column].padEnd(titleWidth)}${cellText(column, value)}`);
+    }
+    return out.join('\n');
+  });
+  return blocks.length === 0 ? '(no documents)\n' : `${blocks.join('\n\n')}\n`;
+}
+
+function cellText(column: TableColumn, value: string | number): string {
+  if (column === 'kind') return reportKindLabels[value as ReportKind] ?? String(value);
+  if (column === 'sendOutcome') return sendOutcomeNames[value as SendOutcome];
+  if ((judgementAreas as readonly string[]).includes(column)) return gradeNames[value as Grade];
+  return String(value);
 }
 
 function lines(out: readonly string[]): string {

@@ -157,6 +157,27 @@ describe('the table', () => {
     for (const row of rows) assert.deepEqual(Object.keys(row).sort(), [...tableColumns].sort(), row.file);
   });
 
+  it('dates a focused visit whose subject names a company, not the services (Slough, 2022)', () => {
+    const letter = joinLines(
+      'Piccadilly Gate',
+      '',
+      '22 February 2022',
+      'Jo Example',
+      'Slough Children First & Slough Borough Council',
+      'Dear Jo',
+      'Focused visit to Slough Children First',
+      'This letter summarises the findings of a focused visit to Slough children’s services on',
+      '18 January 2022. The inspectors were Jo Example, Her Majesty’s Inspector.',
+      '',
+    );
+    const row = tableRow('slough-focused-visit-22-february-2022.txt', parseReport(letter));
+    assert.equal(row.kind, 'focused-visit');
+    // The council's company runs its services, as a trust does.
+    assert.equal(row.authority, 'Slough');
+    assert.equal(row.inspectionStart, '2022-01-18');
+    assert.equal(row.inspectionEnd, '2022-01-18');
+  });
+
   it('gives an area SEND report’s outcome in its own words', () => {
     const send = (outcome: string) =>
       tableRow(

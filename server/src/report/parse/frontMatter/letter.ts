@@ -8,18 +8,21 @@ import { findLine, nextContent } from './lines';
 const dateLine = new RegExp(`^\\d{1,2} (?:${anyMonth}) \\d{4}$`, 'i');
 
 // `… within Essex County Council children's services`, `Focused visit to Sandwell
-// Children’s Trust`: a trust runs the services of the authority it is named after.
-const letterAuthority = /(?:within|focused visit to) (.+?)(?:(?: local authority)? children[’']s services| (?:children[’']s|children and families) trust\b)/i;
+// Children’s Trust`, `… to Slough Children First`: a trust or a council's company runs
+// the services of the authority it is named after.
+const letterAuthority = /(?:within|focused visit to) (.+?)(?:(?: local authority)? children[’']s services| (?:children[’']s|children and families) trust\b| children first\b)/i;
 
 /**
  * The subject's last line: wrapped at a page's width (a PDF's text), it goes on over the
  * next line or two until it names the authority's services, and no further; a subject
- * that never does is its first line, as in one-paragraph-a-line text.
+ * that never does is its first line, as in one-paragraph-a-line text. The introduction's
+ * `This letter summarises … a focused visit to Slough children’s services` is no part of
+ * it, though it names them (`Focused visit to Slough Children First`, 2022).
  */
 function subjectEnd(lines: readonly Line[], subject: number): number {
   let title = lines[subject].text;
   if (letterAuthority.test(title)) return subject;
-  for (let next = subject + 1; next <= subject + 2 && next < lines.length && lines[next].text.length > 0; next++) {
+  for (let next = subject + 1; next <= subject + 2 && next < lines.length && lines[next].text.length > 0 && !/^this letter\b/i.test(lines[next].text); next++) {
     title += ` ${lines[next].text}`;
     if (letterAuthority.test(title)) return next;
   }

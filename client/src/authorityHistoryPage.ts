@@ -1,28 +1,16 @@
 // The authority history panel's page: per authority, its reports on a timeline, their
-// judgements per area as a table, and the findings that recur, the earlier and the later
+// judgements per area as a chart and a table, and the findings that recur, the earlier and the later
 // wording side by side with the shared words marked. Plain HTML made here, with every
 // piece of report text escaped; the page's only script posts clicks back to the
 // extension. No `vscode` import, so that it is tested in plain Node.
-import { fileNameOf, findingNames, gradeNames, judgementAreaNames as areaNames, judgementAreas, reportKindLabels, stem, type Grade, type Range } from '../../server/src/report';
+import { fileNameOf, findingNames, gradeNames, judgementAreaNames, judgementAreas, reportKindLabels, stem } from '../../server/src/report';
 import type { AreaJudgement, AuthorityHistory, AuthorityHistoryResult, HistoryFinding, HistoryReport, RecurringFinding } from '../../server/src/protocol';
+import { gradeChart } from './gradeChart';
+import { escapeHtml, gradeBadge, reportTarget, reportTop, webviewPage, type PageOptions } from './webviewPage';
 
-/** The whole page: its policy allows only this page's own style and script, by nonce. */
-export function historyPage(result: AuthorityHistoryResult | undefined, options: { readonly nonce: string; readonly cspSource: string }): string {
-  const { nonce, cspSource } = options;
-  return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src ${cspSource} 'nonce-${nonce}'; script-src 'nonce-${nonce}';">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<title>Authority History</title>
-<style nonce="${nonce}">${style}</style>
-</head>
-<body>
-<main id="content">${historyBody(result)}</main>
-<script nonce="${nonce}">${script}</script>
-</body>
-</html>`;
+/** The whole page, with the histories as they are known so far. */
+export function historyPage(result: AuthorityHistoryResult | undefined, options: PageOptions): string {
+  return webviewPage('Authority History', historyBody(result), style, script, options);
 }
 
 /** What the page shows: the part replaced when the histories change. */
@@ -48,6 +36,7 @@ function authoritySection(history: AuthorityHistory, threshold: string): string 
 <h3>Timeline</h3>
 <ol class="timeline">${history.reports.map((report) => timelineEntry(report, history)).join('')}</ol>
 <h3>Judgements</h3>
+${gradeChart(history.name, history.reports, yearOf)}
 ${judgementTable(history.reports)}
 <h3>Recurring findings</h3>
 ${count === 0
@@ -64,7 +53,7 @@ function timelineEntry(report: HistoryReport, history: AuthorityHistory): string
   const counts = findingCounts(report.findings);
   const file = fileNameOf(report.uri);
   return `<li class="${overall ? `grade-${overall.grade}` : 'ungraded'}"><span class="dot" aria-hidden="true"></span>
-<button type="button" class="report" ${target(report.uri, top)} title="Open ${escapeHtml(file)}">
+<button type="button" class="report" ${reportTarget(report.uri, reportTop)} title="Open ${escapeHtml(file)}">
 <span class="head"><span class="year">${escapeHtml(yearOf(report))}</span> <span class="kind">${escapeHtml(reportKindLabels[report.kind])}</span></span>
 <span class="date">${escapeHtml(dateLine(report.date))}</span>
 ${predecessor ? `<span class="predecessor">${escapeHtml(`${predecessor.name}, until ${dayOf(predecessor.until)}`)}</span>\n` : ''}<span class="row">${overall ? gradeBadge(overall.grade, 'Overall') : '<span class="muted">No overall judgement</span>'}</span>
@@ -82,13 +71,13 @@ function judgementTable(reports: readonly HistoryReport[]): string {
       const judgement = report.judgements.find((candidate) => candidate.area === area);
       return judgement ? `<td>${judgementCell(report, judgement)}</td>` : '<td><span class="muted" title="Not graded in this report">—</span></td>';
     });
-    return `<tr><th scope="row">${escapeHtml(areaNames[area])}</th>${cells.join('')}</tr>`;
+    return `<tr><th scope="row">${escapeHtml(judgementAreaNames[area])}</th>${cells.join('')}</tr>`;
   });
   return `<div class="table-scroll"><table class="judgements"><thead><tr><th scope="col">Area</th>${head}</tr></thead><tbody>${rows.join('')}</tbody></table></div>`;
 }
 
 function judgementCell(report: HistoryReport, judgement: AreaJudgement): string {
-  return `<button type="button" class="cell" ${target(report.uri, judgement.range)} title="${escapeHtml(`${judgement.label}: ${gradeNames[judgement.grade]}`)}">${gradeBadge(judgement.grade)}</button>`;
+  return `<button type="button" class="cell" ${reportTarget(report.uri, judgement.range)} title="${escapeHtml(`${judgement.label}: ${gradeNames[judgement.grade]}`)}">${gradeBadge(judgement.grade)}</button>`;
 }
 
 function recurringEntry(history: AuthorityHistory, match: RecurringFinding): string {
@@ -98,7 +87,7 @@ function recurringEntry(history: AuthorityHistory, match: RecurringFinding): str
     const { uri, finding } = match[which];
     const from = report(uri);
     const label = `${from ? `${yearOf(from)} ${reportKindLabels[from.kind]}` : fileNameOf(uri)} · ${findingNames[finding.category]}${finding.number !== undefined ? ` ${finding.number}` : ''}`;
-    return `<button type="button" class="finding ${which}" ${target(uri, finding.range)}>
+    return `<button type="button" class="finding ${which}" ${reportTarget(uri, finding.range)}>
 <span class="finding-label">${which === 'earlier' ? 'Earlier' : 'Later'}: ${escapeHtml(label)}</span>
 <span class="finding-text">${markShared(finding.text, shared)}</span>
 </button>`;
@@ -123,13 +112,6 @@ export function markShared(text: string, shared: ReadonlySet<string>): string {
     .join('');
 }
 
-// Short enough for a badge; the full wording is the badge's title.
-const gradeLabels: Record<Grade, string> = { outstanding: 'Outstanding', good: 'Good', 'requires-improvement': 'Requires improvement', inadequate: 'Inadequate' };
-
-function gradeBadge(grade: Grade, prefix?: string): string {
-  return `<span class="grade grade-${grade}" title="${escapeHtml(gradeNames[grade])}">${prefix ? `${prefix}: ` : ''}${escapeHtml(gradeLabels[grade])}</span>`;
-}
-
 function findingCounts(findings: readonly HistoryFinding[]): string {
   const count = (category: HistoryFinding['category']) => findings.filter((finding) => finding.category === category).length;
   const parts: string[] = [];
@@ -147,13 +129,6 @@ function yearOf(report: HistoryReport): string {
   if (source === 'none') return 'Undated';
   if (source === 'previous inspection') return label.replace(/^after /, 'After ');
   return String(Math.floor(order / 10000));
-}
-
-const top: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
-
-/** What a click opens: the report, at the range. */
-function target(uri: string, range: Range): string {
-  return `data-uri="${escapeHtml(uri)}" data-range="${[range.start.line, range.start.character, range.end.line, range.end.character].join(':')}"`;
 }
 
 function dateLine({ label, source }: HistoryReport['date']): string {
@@ -178,22 +153,8 @@ function dayOf(day: string): string {
   return new Date(`${day}T00:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 }
 
-/** Text for HTML, in an element or an attribute. */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (character) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[character] as string);
-}
-
-// Clicks and keys (buttons take Enter and Space themselves) go to the extension, which
-// opens the report; the extension sends the page's content again when the reports change.
+// The extension sends the page's content again when the reports change.
 const script = `
-const vscode = acquireVsCodeApi();
-const content = document.getElementById('content');
-document.addEventListener('click', (event) => {
-  const target = event.target instanceof Element ? event.target.closest('[data-uri]') : null;
-  if (!target) return;
-  const [startLine, startCharacter, endLine, endCharacter] = target.getAttribute('data-range').split(':').map(Number);
-  vscode.postMessage({ type: 'open', uri: target.getAttribute('data-uri'), range: { start: { line: startLine, character: startCharacter }, end: { line: endLine, character: endCharacter } } });
-});
 window.addEventListener('message', (event) => {
   const message = event.data;
   if (!message || message.type !== 'render' || typeof message.html !== 'string') return;
@@ -203,27 +164,15 @@ window.addEventListener('message', (event) => {
 vscode.postMessage({ type: 'ready' });
 `;
 
-// The theme's own colours and fonts, so that the panel reads as part of VS Code in any theme.
+// The history's own layout; the theme's colours and the grades' are the shared page's.
 const style = `
 :root { --gap: 12px; }
-body { font-family: var(--vscode-font-family); font-size: var(--vscode-font-size); color: var(--vscode-foreground); background: var(--vscode-editor-background); padding: 4px 20px 24px; line-height: 1.45; }
 main { max-width: 1200px; }
-.note { color: var(--vscode-descriptionForeground); margin: 8px 0 4px; }
-.empty, .muted { color: var(--vscode-descriptionForeground); }
 .authority { border-top: 1px solid var(--vscode-panel-border, var(--vscode-widget-border, transparent)); margin-top: 18px; padding-top: 6px; }
 h2 { font-size: 1.45em; font-weight: 600; margin: 10px 0 0; }
 .facts { color: var(--vscode-descriptionForeground); margin: 2px 0 10px; }
 h3 { font-size: 11px; font-weight: 700; text-transform: uppercase; letter-spacing: 0.04em; color: var(--vscode-descriptionForeground); margin: 16px 0 6px; }
-button { font: inherit; color: inherit; text-align: left; cursor: pointer; }
-button:focus-visible { outline: 1px solid var(--vscode-focusBorder); outline-offset: 2px; }
 mark { background: var(--vscode-editor-findMatchHighlightBackground); color: inherit; border-radius: 2px; padding: 0 1px; }
-.grade { display: inline-flex; align-items: center; gap: 6px; white-space: nowrap; padding: 1px 8px; border-radius: 10px; border: 1px solid var(--grade); background: color-mix(in srgb, var(--grade) 16%, transparent); font-size: 0.92em; }
-.grade::before { content: ''; width: 7px; height: 7px; border-radius: 50%; background: var(--grade); }
-.grade-outstanding { --grade: var(--vscode-charts-green); }
-.grade-good { --grade: var(--vscode-charts-blue); }
-.grade-requires-improvement { --grade: var(--vscode-charts-orange); }
-.grade-inadequate { --grade: var(--vscode-charts-red); }
-.ungraded { --grade: var(--vscode-descriptionForeground); }
 .timeline { list-style: none; display: flex; gap: var(--gap); padding: 0; margin: 0; overflow-x: auto; }
 .timeline li { position: relative; flex: 1 1 0; min-width: 190px; max-width: 300px; padding-top: 18px; display: flex; }
 .timeline li::before { content: ''; position: absolute; top: 5px; left: 0; right: calc(-1 * var(--gap)); border-top: 2px solid var(--vscode-panel-border, var(--vscode-widget-border, currentColor)); }
@@ -245,6 +194,23 @@ mark { background: var(--vscode-editor-findMatchHighlightBackground); color: inh
 .judgements thead .sub { display: block; font-weight: normal; font-size: 0.9em; }
 .judgements tbody th { font-weight: normal; padding-right: 24px; }
 .cell { background: none; border: none; padding: 0; }
+.chart { margin: 0 0 10px; overflow-x: auto; }
+.chart svg { display: block; max-width: 100%; height: auto; }
+.chart .axis { fill: var(--vscode-descriptionForeground); font-size: 11px; }
+.chart .grid { stroke: var(--vscode-panel-border, var(--vscode-widget-border, currentColor)); stroke-width: 1; }
+.chart .line { fill: none; stroke: var(--series); stroke-width: 2; stroke-dasharray: var(--dash); }
+.chart circle, .chart rect, .chart path:not(.line) { fill: var(--series); stroke: var(--series); stroke-width: 1.5; }
+.chart .point { cursor: pointer; }
+.chart .point:hover > :not(title) { stroke: var(--vscode-focusBorder); stroke-width: 3; }
+.legend { list-style: none; display: flex; flex-wrap: wrap; gap: 4px 18px; padding: 0; margin: 4px 0 0; color: var(--vscode-descriptionForeground); }
+.legend li { display: flex; align-items: center; gap: 6px; }
+.series-overall { --series: var(--vscode-foreground); --dash: none; }
+.series-help-and-protection { --series: var(--vscode-charts-blue); --dash: 7 3; }
+.series-children-in-care { --series: var(--vscode-charts-purple); --dash: 2 3; }
+.series-care-leavers { --series: var(--vscode-charts-green); --dash: 9 3 2 3; }
+.series-adoption { --series: var(--vscode-charts-yellow); --dash: 4 4; }
+.series-leadership { --series: var(--vscode-charts-orange); --dash: 1 3; }
+.series-lscb { --series: var(--vscode-charts-red); --dash: 12 4; }
 .recurring { list-style: none; padding: 0; margin: 0; display: flex; flex-direction: column; gap: 14px; }
 .match-head { display: flex; align-items: center; gap: 10px; margin-bottom: 6px; color: var(--vscode-descriptionForeground); }
 .score { background: var(--vscode-badge-background); color: var(--vscode-badge-foreground); border-radius: 10px; padding: 1px 8px; font-variant-numeric: tabular-nums; }

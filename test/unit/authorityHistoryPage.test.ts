@@ -6,6 +6,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { URI } from 'vscode-uri';
 import { historyBody, historyPage, markShared } from '../../client/src/authorityHistoryPage';
+import { areaMarkers, gradeChart } from '../../client/src/gradeChart';
+import { judgementAreas } from '../../server/src/report';
 import { authorityHistories, historyReport, recurrenceThreshold } from '../../server/src/report/features/authorityHistory';
 import { parseReport } from '../../server/src/report/parse/index';
 import type { AuthorityHistoryResult } from '../../server/src/protocol';
@@ -24,7 +26,8 @@ function textOf(html: string): string {
 describe('authority history page', () => {
   it('shows Thurrock’s timeline, judgements per area and recurring findings', () => {
     const body = historyBody(result);
-    const text = textOf(body);
+    // The chart is tested on its own below.
+    const text = textOf(body.replace(/<figure class="chart">[^]*?<\/figure>/, ''));
     assert.match(text, /Thurrock 3 reports, 2 December 2009 to after 2016 · no recurring finding/);
     assert.match(text, /Timeline 2009 Unannounced inspection letter Letter of 2 December 2009 No overall judgement 3 for development 000_cedd8d57784a9609\.txt/);
     assert.match(text, /2016 SIF report Published 24 May 2016 Overall: Requires improvement 16 recommendations 003_35a5abd99a445aeb\.txt/);
@@ -62,6 +65,33 @@ describe('authority history page', () => {
     assert.match(text, /2019 Report 20 June 2019, from the file name Northamptonshire, until 1 April 2021 No overall judgement/);
     assert.match(text, /2024 Report 17 July 2024, from the file name No overall judgement/);
     assert.equal(text.match(/until/g)?.length, 1);
+  });
+
+  it('draws each area’s grades report by report, and says the same in words', () => {
+    const figure = /<figure class="chart">[^]*?<\/figure>/.exec(historyBody(result))?.[0] ?? '';
+    assert.match(figure, /<svg role="img" aria-labelledby="(chart-[a-z-]+)-title \1-desc"/);
+    assert.match(figure, /<desc id="[^"]+">Overall effectiveness: requires improvement to be good \(2016\)\. Children who need help and protection: requires improvement to be good \(2016\), good \(After 2016\)\./);
+    // One point per grade the reports give (ten in all: seven in 2016, three after), each
+    // opening the report at its judgement.
+    const points = [...figure.matchAll(/<g class="point" data-uri="([^"]+)" data-range="(\d+):\d+:\d+:\d+"><title>([^<]+)<\/title><(\w+) ([^>]+)\/><\/g>/g)];
+    assert.equal(points.length, 10);
+    assert.deepEqual(points.filter((point) => /After 2016/.test(point[3])).map((point) => point[3].replace(/,.*: /, ': ')), [
+      'Children who need help and protection: Good',
+      'Children in care: Good',
+      'Impact of leaders: Good',
+    ]);
+    // Grades run down the chart, best at the top: a good point stands above a point that
+    // requires improvement, whatever the area.
+    const heightOf = (point: RegExpMatchArray) => Number(/c?y="([\d.]+)"|M[\d.]+ ([\d.]+)/.exec(point[5])!.slice(1).find(Boolean));
+    const good = points.filter((point) => /: Good$/.test(point[3])).map(heightOf);
+    const improvement = points.filter((point) => /Requires improvement/.test(point[3])).map(heightOf);
+    assert.ok(Math.max(...good) < Math.min(...improvement), `${good} above ${improvement}`);
+    // Every area is drawn in the chart, and told apart by its marker's shape too, not by
+    // colour alone.
+    assert.equal(new Set([...figure.matchAll(/<g class="series series-([a-z-]+)">/g)].map((match) => match[1])).size, 7);
+    assert.equal(new Set(judgementAreas.map((area) => areaMarkers[area](0, 0))).size, judgementAreas.length);
+    // Reports with no grade draw no chart.
+    assert.equal(gradeChart('Nowhere', [seeds[0]], () => '2009'), '');
   });
 
   it('escapes report text, in elements and attributes', () => {

@@ -118,7 +118,7 @@ export type JudgementArea =
 /** The graded areas in the order a reader expects them, the overall judgement first. */
 export const judgementAreas: readonly JudgementArea[] = ['overall', 'help-and-protection', 'children-in-care', 'care-leavers', 'adoption', 'leadership', 'lscb'];
 
-/** Each area as a reader names it, whatever a framework's wording. */
+/** Each area in a few words, the same under every framework's wording. */
 export const judgementAreaNames: Record<JudgementArea, string> = {
   overall: 'Overall effectiveness',
   'help-and-protection': 'Children who need help and protection',

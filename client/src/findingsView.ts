@@ -1,8 +1,9 @@
 // The findings tree: areas for priority action first, then the other categories, each a
 // click from its place in the report; for the active report, or for every report in the
-// workspace grouped by report. A badge counts the areas for priority action.
+// workspace, by authority and then by report, the latest first. A badge counts the areas
+// for priority action.
 import * as vscode from 'vscode';
-import { countFindings, findingCategoryNames, type Finding, type FindingCategory } from '../../server/src/report';
+import { countFindings, findingCategoryNames, reportKindLabels, type Finding, type FindingCategory } from '../../server/src/report';
 import { workspaceFindingsRequest, type FindingGroup, type ReportFindings } from '../../server/src/protocol';
 import type { ActiveReport } from './activeReport';
 
@@ -11,7 +12,8 @@ export const findingsViewId = 'inspectionReports.findings';
 type Scope = 'report' | 'workspace';
 
 type Node =
-  | { readonly type: 'report'; readonly report: ReportFindings }
+  | { readonly type: 'authority'; readonly name: string; readonly reports: readonly ReportFindings[] }
+  | { readonly type: 'report'; readonly report: ReportFindings; readonly parent: Node }
   | { readonly type: 'group'; readonly report: ReportFindings; readonly group: FindingGroup; readonly parent?: Node }
   | { readonly type: 'finding'; readonly report: ReportFindings; readonly finding: Finding; readonly parent: Node };
 
@@ -70,11 +72,16 @@ export class FindingsView implements vscode.TreeDataProvider<Node>, vscode.Dispo
     }
     const reports = this.scope === 'report' ? (this.active.findings ? [this.active.findings] : []) : this.workspace;
     const shown = reports.map((report) => this.filtered(report)).filter((report) => report.groups.length > 0);
-    this.roots = this.scope === 'report' ? (shown[0] ? this.groupNodes(shown[0]) : []) : shown.map((report) => ({ type: 'report', report }));
+    this.roots = this.scope === 'report' ? (shown[0] ? this.groupNodes(shown[0]) : []) : authorityNodes(shown);
     const priority = reports.reduce((sum, report) => sum + (report.groups.find((group) => group.category === 'priority-action')?.findings.length ?? 0), 0);
     this.view.badge = priority > 0 ? { value: priority, tooltip: `${priority} ${priority === 1 ? 'area' : 'areas'} for priority action` } : undefined;
     this.view.description = [this.scope === 'workspace' ? `${reports.length} reports` : undefined, this.filter ? `filter: ${this.filter}` : undefined].filter(Boolean).join(' · ');
-    this.view.message = this.filter && reports.length > 0 && shown.length === 0 ? `No finding matches ‘${this.filter}’.` : undefined;
+    this.view.message =
+      this.filter && reports.length > 0 && shown.length === 0
+        ? `No finding matches ‘${this.filter}’.`
+        : this.scope === 'report' && reports[0] && shown.length === 0
+          ? `${reports[0].title}: ${describe(reports[0])}. It names no area for priority action, area for development, recommendation or strength.`
+          : undefined;
     this.changed.fire(undefined);
   }
 
@@ -93,7 +100,8 @@ export class FindingsView implements vscode.TreeDataProvider<Node>, vscode.Dispo
     if (!node) return this.roots;
     let children = this.children.get(node);
     if (!children) {
-      if (node.type === 'report') children = this.groupNodes(node.report, node);
+      if (node.type === 'authority') children = node.reports.map((report) => ({ type: 'report', report, parent: node }));
+      else if (node.type === 'report') children = this.groupNodes(node.report, node);
       else if (node.type === 'group') children = node.group.findings.map((finding) => ({ type: 'finding', report: node.report, finding, parent: node }));
       else children = [];
       this.children.set(node, children);
@@ -102,15 +110,24 @@ export class FindingsView implements vscode.TreeDataProvider<Node>, vscode.Dispo
   }
 
   getParent(node: Node): Node | undefined {
-    return node.type === 'report' ? undefined : node.parent;
+    return node.type === 'authority' ? undefined : node.parent;
   }
 
   getTreeItem(node: Node): vscode.TreeItem {
+    if (node.type === 'authority') {
+      // Closed, with its counts: the workspace reads as a list of authorities first.
+      const item = new vscode.TreeItem(node.name, vscode.TreeItemCollapsibleState.Collapsed);
+      item.id = `authority:${node.name}`;
+      const findings = node.reports.flatMap((report) => report.groups.flatMap((group) => group.findings));
+      item.description = `${node.reports.length} ${node.reports.length === 1 ? 'report' : 'reports'} · ${countFindings(findings)}`;
+      item.iconPath = findings.some((finding) => finding.category === 'priority-action') ? icons['priority-action'] : new vscode.ThemeIcon('organization');
+      return item;
+    }
     if (node.type === 'report') {
-      // Closed, with its counts: the workspace reads as a list of reports first.
-      const item = new vscode.TreeItem(node.report.title, vscode.TreeItemCollapsibleState.Collapsed);
+      // Told apart from the authority's other reports by kind and date.
+      const item = new vscode.TreeItem(node.report.kindName ?? reportKindLabels[node.report.kind], vscode.TreeItemCollapsibleState.Collapsed);
       item.id = node.report.uri;
-      item.description = countFindings(node.report.groups.flatMap((group) => group.findings));
+      item.description = `${node.report.date.label} · ${countFindings(node.report.groups.flatMap((group) => group.findings))}`;
       item.tooltip = vscode.workspace.asRelativePath(vscode.Uri.parse(node.report.uri));
       item.iconPath = node.report.groups.some((group) => group.category === 'priority-action') ? icons['priority-action'] : new vscode.ThemeIcon('file-text');
       return item;
@@ -149,6 +166,11 @@ export class FindingsView implements vscode.TreeDataProvider<Node>, vscode.Dispo
     }
   }
 
+  /** What the view says above its tree; read by the in-editor tests. */
+  get message(): string | undefined {
+    return this.view.message;
+  }
+
   /** The finding node selected in the view, for commands run from its context menu. */
   get selection(): Finding | undefined {
     const [node] = this.view.selection;
@@ -158,4 +180,24 @@ export class FindingsView implements vscode.TreeDataProvider<Node>, vscode.Dispo
   dispose(): void {
     this.disposables.forEach((disposable) => disposable.dispose());
   }
+}
+
+/** The workspace's reports under their authorities, by name; each authority's latest report first. */
+function authorityNodes(reports: readonly ReportFindings[]): Node[] {
+  const byAuthority = new Map<string, ReportFindings[]>();
+  for (const report of reports) byAuthority.set(report.title, [...(byAuthority.get(report.title) ?? []), report]);
+  return [...byAuthority]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([name, held]) => ({ type: 'authority', name, reports: [...held].sort((a, b) => dated(b) - dated(a) || a.uri.localeCompare(b.uri)) }));
+}
+
+// Undated reports last.
+function dated(report: ReportFindings): number {
+  return report.date.source === 'none' ? 0 : report.date.order;
+}
+
+/** `ILACS focused visit, 18 June 2021`. */
+function describe(report: ReportFindings): string {
+  const kind = report.kindName ?? reportKindLabels[report.kind];
+  return report.date.source === 'none' ? kind : `${kind}, ${report.date.label}`;
 }

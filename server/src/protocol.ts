@@ -69,6 +69,8 @@ export interface ReportFindings {
   readonly kind: ReportKind;
   /** A workspace kind's own name. */
   readonly kindName?: string;
+  /** When the report was made, so that an authority's reports can be told apart and put in order. */
+  readonly date: ReportDate;
   readonly overall?: Grade;
   /** Non-empty groups only, areas for priority action first. */
   readonly groups: readonly FindingGroup[];

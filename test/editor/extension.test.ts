@@ -74,20 +74,39 @@ describe('Inspection Reports in VS Code', () => {
     await screenshot('findings');
   });
 
-  it('shows every report of the workspace when asked', async () => {
+  it('says what an open report is when it names no findings, rather than asking for one', async () => {
+    const letter = ['Ofsted', 'Piccadilly Gate', 'Store Street', 'Manchester', 'M1 2WD', '', '13 January 2025', 'Director of Children’s Services', 'Anytown Council', 'Dear Ms Smith',
+      'Focused visit to Anytown children’s services', 'This letter summarises the findings of the focused visit to Anytown children’s services on 4 and 5 December 2024.', '',
+      'Leaders have made steady progress since the last inspection.', '', 'Yours sincerely'].join('\n');
+    const document = await vscode.workspace.openTextDocument({ language: 'inspection-report', content: letter });
+    await vscode.window.showTextDocument(document);
+    await vscode.commands.executeCommand('inspectionReports.findings.focus');
+    const message = await waitFor('the view’s message', () => api.findingsView.message);
+    assert.equal(message, 'Anytown: Focused visit, 13 January 2025. It names no area for priority action, area for development, recommendation or strength.');
+    assert.deepEqual(await treeLabels(api), []);
+    await screenshot('findings-none');
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
+  it('shows every report of the workspace when asked, under its authority, by kind and date', async () => {
     await vscode.commands.executeCommand('inspectionReports.showWorkspaceFindings');
-    const reports = await waitFor('the workspace’s reports', async () => {
-      const found = await treeLabels(api);
-      return found.length === 5 ? found : undefined;
-    });
-    assert.deepEqual(reports.map((label) => label.replace(/ \(.*\)$/, '')).sort(), [
-      'Essex',
-      'Stockton-on-Tees',
-      'Thurrock',
-      'Thurrock',
-      'Thurrock',
-    ]);
-    await vscode.commands.executeCommand('inspectionReports.showReportFindings');
+    try {
+      const authorities = await waitFor('the workspace’s authorities', async () => {
+        const found = await treeLabels(api);
+        return found.length === 3 ? found : undefined;
+      });
+      assert.deepEqual(authorities.map((label) => label.replace(/ \(.*\)$/, '')), ['Essex', 'Stockton-on-Tees', 'Thurrock']);
+      assert.match(authorities[2], /\(3 reports · /);
+      // Two reports of one authority are told apart by kind and date, the latest first.
+      const thurrock = api.findingsView.getChildren(api.findingsView.getChildren()[2]);
+      assert.deepEqual(thurrock.map((node) => {
+        const item = api.findingsView.getTreeItem(node);
+        return `${item.label} (${item.description})`;
+      }), ['ILACS summary (after 2016 · 3 for development · 23 strengths)', 'SIF report (24 May 2016 · 18 recommendations)', 'Unannounced inspection letter (2 December 2009 · 3 for development · 4 strengths · 15 satisfactory)']);
+    } finally {
+      // The tests after this one read the active report's findings.
+      await vscode.commands.executeCommand('inspectionReports.showReportFindings');
+    }
   });
 
   it('shows a problem when the Essex letter loses its areas for priority action, and clears it on undo', async () => {

@@ -3,6 +3,7 @@
 import { findingCategories, findingCategoryNames, type Report } from '../model';
 import type { ReportFindings } from '../../protocol';
 import { reportAuthority } from '../authorities';
+import { reportDate } from './authorityHistory';
 
 export function findingGroups(report: Report, uri: string, fileName: string): ReportFindings {
   const overall = report.judgements.find((judgement) => judgement.area === 'overall');
@@ -11,6 +12,7 @@ export function findingGroups(report: Report, uri: string, fileName: string): Re
     // One authority, one name: `Blackpool Borough Council` and `Blackpool` are both `Blackpool`.
     title: reportAuthority(report.metadata.authority, fileName) ?? report.metadata.title ?? fileName,
     kind: report.kind,
+    date: reportDate(report, fileName),
     ...(report.definition && { kindName: report.definition.name }),
     overall: overall?.grade,
     groups: findingCategories

@@ -29,7 +29,7 @@ const requiresImprovement = 'requires-improvement' as const;
 const seedRows: readonly TableRow[] = [
   {
     file: '001_3fc988dedc62c826.txt',
-    authority: 'Essex County Council', // the subject line: `… within Essex County Council children's services`
+    authority: 'Essex', // the subject line: `… within Essex County Council children's services`
     kind: 'cra-letter',
     period: '2009',
     inspectionStart: '2009-10-14', // `conducted on 14 and 15 October 2009`
@@ -45,7 +45,7 @@ const seedRows: readonly TableRow[] = [
   },
   {
     file: '004_161752b46caf5eec.txt',
-    authority: 'Stockton-on-Tees Borough Council',
+    authority: 'Stockton-on-Tees',
     kind: 'cra-letter',
     period: '2010–12',
     inspectionStart: '2011-05-10', // `10 and 11 May 2011`
@@ -58,8 +58,44 @@ const seedRows: readonly TableRow[] = [
     satisfactory: 14, // `meets the requirements of statutory guidance in the following areas`
   },
   {
-    // `Thurrock`, not yet `Thurrock Council`: until authorities have their canonical names
-    // the table names each as its report does, and sorts this before Thurrock Council.
+    file: '000_cedd8d57784a9609.txt',
+    authority: 'Thurrock',
+    kind: 'cra-letter',
+    period: '2009',
+    inspectionStart: '2009-11-03', // `conducted on 3 and 4 November 2009`
+    inspectionEnd: '2009-11-04',
+    publicationDate: null,
+    leadInspector: null,
+    ...none,
+    ...noFindings,
+    development: 3,
+    strength: 4,
+    satisfactory: 15,
+  },
+  {
+    file: '003_35a5abd99a445aeb.txt',
+    authority: 'Thurrock',
+    kind: 'sif-report',
+    period: '2015–18',
+    inspectionStart: '2016-02-22', // `Inspection date: 22 February 2016 to 17 March 2016`
+    inspectionEnd: '2016-03-17',
+    publicationDate: '2016-05-24', // `Report published: 24 May 2016`
+    leadInspector: 'Jansy Kelly', // line 537
+    // `Children's services in Thurrock Council require improvement to be good`, and every
+    // row of the table (lines 17–21) `Require improvement`.
+    overall: requiresImprovement,
+    'help-and-protection': requiresImprovement,
+    'children-in-care': requiresImprovement,
+    'care-leavers': requiresImprovement,
+    adoption: requiresImprovement,
+    leadership: requiresImprovement,
+    lscb: 'good', // line 452: `The Local Safeguarding Children Board is good`
+    sendOutcome: null,
+    ...noFindings,
+    recommendation: 18, // 16 for the local authority, 2 for the board
+  },
+  {
+    // Undated, so after Thurrock's dated reports.
     file: '002_9f986742e412e620.txt',
     authority: 'Thurrock',
     kind: 'ilacs-summary',
@@ -79,43 +115,6 @@ const seedRows: readonly TableRow[] = [
     ...noFindings,
     development: 3,
     strength: 23, // what inspectors highlighted: 8 + 9 + 6
-  },
-  {
-    file: '000_cedd8d57784a9609.txt',
-    authority: 'Thurrock Council',
-    kind: 'cra-letter',
-    period: '2009',
-    inspectionStart: '2009-11-03', // `conducted on 3 and 4 November 2009`
-    inspectionEnd: '2009-11-04',
-    publicationDate: null,
-    leadInspector: null,
-    ...none,
-    ...noFindings,
-    development: 3,
-    strength: 4,
-    satisfactory: 15,
-  },
-  {
-    file: '003_35a5abd99a445aeb.txt',
-    authority: 'Thurrock Council',
-    kind: 'sif-report',
-    period: '2015–18',
-    inspectionStart: '2016-02-22', // `Inspection date: 22 February 2016 to 17 March 2016`
-    inspectionEnd: '2016-03-17',
-    publicationDate: '2016-05-24', // `Report published: 24 May 2016`
-    leadInspector: 'Jansy Kelly', // line 537
-    // `Children's services in Thurrock Council require improvement to be good`, and every
-    // row of the table (lines 17–21) `Require improvement`.
-    overall: requiresImprovement,
-    'help-and-protection': requiresImprovement,
-    'children-in-care': requiresImprovement,
-    'care-leavers': requiresImprovement,
-    adoption: requiresImprovement,
-    leadership: requiresImprovement,
-    lscb: 'good', // line 452: `The Local Safeguarding Children Board is good`
-    sendOutcome: null,
-    ...noFindings,
-    recommendation: 18, // 16 for the local authority, 2 for the board
   },
 ];
 
@@ -247,12 +246,13 @@ describe('inspection-report table', () => {
   });
 
   it('prints a block a document that fits a terminal 100 columns wide', () => {
+    // The fourth block is the SIF report (003), Thurrock's second by date.
     const text = run('table', seedsDir);
     assert.equal(text.status, 0, text.stderr);
     const blocks = text.stdout.trimEnd().split('\n\n');
     assert.deepEqual(blocks.map((block) => block.split('\n')[0]), seedRows.map((row) => path.join(seedsDir, row.file)));
-    assert.match(blocks[4], /^ {2}Lead inspector +Jansy Kelly$/m);
-    assert.match(blocks[4], /^ {2}Local Safeguarding Children Board +Good$/m);
+    assert.match(blocks[3], /^ {2}Lead inspector +Jansy Kelly$/m);
+    assert.match(blocks[3], /^ {2}Local Safeguarding Children Board +Good$/m);
     for (const line of text.stdout.split('\n')) assert.ok(line.length <= 100 || line.startsWith(seedsDir), line);
   });
 

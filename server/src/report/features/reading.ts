@@ -25,7 +25,7 @@ const countNouns: Record<FindingCategory, [string, string]> = {
 };
 
 /** `3 priority actions · 8 for development`: the categories present, in their order. */
-export function countFindings(findings: readonly Finding[]): string {
+export function countFindings(findings: readonly Pick<Finding, 'category'>[]): string {
   return findingCategories
     .map((category) => {
       const count = findings.filter((finding) => finding.category === category).length;

@@ -5,7 +5,8 @@
 import { findingCategories, judgementAreas, type FindingCategory, type Grade, type JudgementArea, type Report } from '../model';
 import { flatten } from '../parse/references';
 import { anyMonth, monthNames, singleSpaced } from '../text';
-import { historyReport } from './authorityHistory';
+import { reportAuthority } from '../authorities';
+import { fileNameOf } from './authorityHistory';
 
 /**
  * The three outcomes of an area SEND inspection since 2023, in the report's words: its
@@ -63,7 +64,8 @@ export function tableRow(file: string, report: Report): TableRow {
   const counts = Object.fromEntries(findingCategories.map((category) => [category, report.findings.filter((finding) => finding.category === category).length])) as Record<FindingCategory, number>;
   return {
     file,
-    authority: authorityOf(file, report) ?? null,
+    // The canonical authority, as the history and the findings view name it.
+    authority: reportAuthority(report.metadata.authority, fileNameOf(file)) ?? null,
     kind: report.definition?.id ?? report.kind,
     period: report.period ?? null,
     inspectionStart: inspection?.start ?? null,
@@ -89,12 +91,6 @@ function compare(a: string | null | undefined, b: string | null | undefined): nu
   if (a === null || a === undefined) return 1;
   if (b === null || b === undefined) return -1;
   return a < b ? -1 : 1;
-}
-
-// The one place the table names an authority: the history's reading of the report (its
-// title, else its file name) for now, so that the canonical name can take its place here.
-function authorityOf(file: string, report: Report): string | undefined {
-  return historyReport(file, report).authority;
 }
 
 /**

@@ -6,7 +6,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import type { SymbolInformation } from 'vscode-languageserver/node';
 import { URI } from 'vscode-uri';
-import type { ReportFindings } from '../../server/src/protocol';
+import type { AuthorityHistoryResult, ReportFindings } from '../../server/src/protocol';
 import { corpusDir, readSeed } from '../unit/helpers';
 import { TestClient } from './testClient';
 
@@ -95,6 +95,28 @@ describe('workspace index', () => {
     fs.rmSync(created);
     await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri, type: 3 }] });
     assert.deepEqual(await client.connection.sendRequest('workspace/symbol', { query: 'thurrock strengths' }), []);
+  });
+
+  it('forgets a file deleted while its document is still open, until it is there again', async () => {
+    client = await TestClient.inProcess({ folders: [folder], settings: {} });
+    const file = path.join(folder, 'thurrock.txt');
+    const uri = URI.file(file).toString();
+    // VS Code keeps a document a while after its editor closes: the server still has it open.
+    await client.open(uri, readSeed('003'));
+    await client.diagnostics(uri, 1);
+    fs.rmSync(file);
+    await client.findingsChanged(uri, () => client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri, type: 3 }] }));
+    // Checking the document again (a setting changed) does not bring it back.
+    await client.configure({ diagnostics: { maxProblems: 50 } });
+    await client.diagnostics(uri, 1);
+    const files = async () => (await client.connection.sendRequest<ReportFindings[]>('inspectionReports/workspaceFindings', {})).map((report) => path.relative(folder, URI.parse(report.uri).fsPath));
+    assert.deepEqual(await files(), ['letters/essex.txt', 'archive/old.txt']);
+    const histories = await client.connection.sendRequest<AuthorityHistoryResult>('inspectionReports/authorityHistory', { includeSingle: true });
+    assert.deepEqual(histories.histories.flatMap((history) => history.reports.map((report) => path.relative(folder, URI.parse(report.uri).fsPath))).sort(), ['archive/old.txt', 'letters/essex.txt']);
+    // Written again, it is a report of the workspace again.
+    fs.writeFileSync(file, readSeed('003'));
+    await client.findingsChanged(uri, () => client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri, type: 1 }] }));
+    assert.deepEqual(await files(), ['letters/essex.txt', 'archive/old.txt', 'thurrock.txt']);
   });
 
   it('follows files on disk itself where the client cannot watch them', async () => {

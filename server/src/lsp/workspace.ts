@@ -142,10 +142,15 @@ export class Workspace {
     return { threshold: recurrenceThreshold, histories };
   }
 
-  /** The index's reports, with each open document as its editor holds it, in the workspace folders or not. */
+  /**
+   * The index's reports, with each open document as its editor holds it, in the workspace
+   * folders or not; but not a document whose file was deleted, which VS Code may keep a
+   * while after its editor closed.
+   */
   private historyReports(): HistoryReport[] {
     const byUri = new Map(this.index.histories().map((report) => [report.uri, report]));
     for (const document of this.documents.all()) {
+      if (this.index.deletedOnDisk(document.uri)) continue;
       const report = this.report(document);
       if (report && report.kind !== 'unknown') byUri.set(document.uri, historyReport(document.uri, report));
     }
@@ -168,9 +173,11 @@ export class Workspace {
     // A kinds file changed: every report is read again, open or not.
     if (changes.some((change) => WorkspaceKinds.isKindsFile(change.uri, this.folders))) this.reindex();
     for (const change of changes) {
+      const document = this.documents.get(change.uri);
       if (change.type === FileChangeType.Deleted) this.index.remove(change.uri);
       // An open document's own text wins over the file on disk.
-      else if (!this.documents.get(change.uri)) void this.index.refresh(change.uri);
+      else if (document) this.index.restore(change.uri, this.report(document));
+      else void this.index.refresh(change.uri);
     }
   }
 

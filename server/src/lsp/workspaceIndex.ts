@@ -29,6 +29,12 @@ const mostFiles = 20000;
 
 export class WorkspaceIndex {
   private readonly reports = new Map<string, Indexed>();
+  /**
+   * Files deleted on disk while VS Code may still hold their documents (it keeps a closed
+   * editor's document a while): such a document no longer stands for a report of the
+   * workspace, until the file is there again.
+   */
+  private readonly deleted = new Set<string>();
   private generation = 0;
   private scope: IndexScope = { folders: [], settings: { enable: false, include: [], exclude: [] }, excluded: [] };
   private matches: (file: string) => boolean = () => false;
@@ -106,11 +112,23 @@ export class WorkspaceIndex {
   /** An open document's model stands in for the file on disk. */
   update(uri: string, report: Report): void {
     const file = localPath(uri);
-    if (!this.scope.settings.enable || file === undefined || !this.matches(file)) return;
+    if (!this.scope.settings.enable || file === undefined || !this.matches(file) || this.deleted.has(uri)) return;
     this.store(uri, report);
   }
 
+  deletedOnDisk(uri: string): boolean {
+    return this.deleted.has(uri);
+  }
+
+  /** An open document's file is on disk again, after it was deleted: its model stands for it again. */
+  restore(uri: string, report: Report | undefined): void {
+    if (!this.deleted.delete(uri) || !report) return;
+    this.update(uri, report);
+    if (this.reports.has(uri)) this.changed([uri]);
+  }
+
   remove(uri: string): void {
+    this.deleted.add(uri);
     if (this.reports.delete(uri)) this.changed([uri]);
   }
 
@@ -144,6 +162,7 @@ export class WorkspaceIndex {
         return;
       }
       const text = withoutByteOrderMark(await fs.readFile(file, 'utf8'));
+      this.deleted.delete(uri);
       this.store(uri, parseReport(text, { kinds: this.kinds }));
     } catch (error) {
       this.reports.delete(uri);

@@ -24,8 +24,13 @@ export function historyBody(result: AuthorityHistoryResult | undefined): string 
   return intro + result.histories.map((history) => authoritySection(history, threshold)).join('');
 }
 
+/** The element of an authority's history, for the judgements page's link to it. */
+export function historySectionId(key: string): string {
+  return `authority-${key.replace(/[^a-z0-9]+/g, '-')}`;
+}
+
 function authoritySection(history: AuthorityHistory, threshold: string): string {
-  const id = `authority-${history.key.replace(/[^a-z0-9]+/g, '-')}`;
+  const id = historySectionId(history.key);
   const first = history.reports[0].date.label;
   const last = history.reports[history.reports.length - 1].date.label;
   const count = history.recurring.length;
@@ -157,6 +162,8 @@ function dayOf(day: string): string {
 const script = `
 window.addEventListener('message', (event) => {
   const message = event.data;
+  // An authority asked for from the judgements page: its history at the top.
+  if (message && message.type === 'reveal') document.getElementById(message.id)?.scrollIntoView({ block: 'start' });
   if (!message || message.type !== 'render' || typeof message.html !== 'string') return;
   content.innerHTML = message.html;
   vscode.postMessage({ type: 'rendered', version: message.version });

@@ -5,20 +5,23 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { ignoreRuleInFileCommand, type IgnoreRuleInFileArguments } from '../../server/src/protocol';
 import { ActiveReport } from './activeReport';
-import { registerAuthorityHistory, type AuthorityHistoryPanel } from './authorityHistory';
+import { registerAuthorityHistory } from './authorityHistory';
 import { ignoreRuleInFile, registerCommands } from './commands';
 import { FindingsView } from './findingsView';
+import { registerJudgements } from './judgements';
 import { startLanguageClient } from './languageClient';
 import { registerLanguageDetection } from './languageDetection';
 import { registerPdfReports } from './pdfReports';
+import type { ReportsPanel } from './reportsPanel';
 import { registerStatusBar } from './statusBar';
 
 let client: LanguageClient | undefined;
 
-/** What the extension exports, for the in-editor tests: the findings view's tree, the authority history panel, and the server's process. */
+/** What the extension exports, for the in-editor tests: the findings view's tree, the panels, and the server's process. */
 export interface InspectionReportsApi {
   readonly findingsView: FindingsView;
-  readonly authorityHistory: AuthorityHistoryPanel;
+  readonly authorityHistory: ReportsPanel;
+  readonly judgements: ReportsPanel;
   /** The running language server's process id, as it said when it started. */
   serverProcessId(): number | undefined;
 }
@@ -37,11 +40,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<Inspec
   context.subscriptions.push(...registerPdfReports(client, context.workspaceState));
   context.subscriptions.push(active, findingsView, registerStatusBar(active), ...registerCommands(active, findingsView));
   const history = registerAuthorityHistory(client, context.extensionUri, active.onDidChange);
-  context.subscriptions.push(...history.disposables);
+  const judgements = registerJudgements(client, context.extensionUri, active.onDidChange, history.panel);
+  context.subscriptions.push(...history.disposables, ...judgements.disposables);
   const started = client;
   return {
     findingsView,
     authorityHistory: history.panel,
+    judgements: judgements.panel,
     serverProcessId: () => (started.isRunning() ? (started.initializeResult?.processId as number | undefined) : undefined),
   };
 }

@@ -43,8 +43,10 @@ export const reportTop: Range = { start: { line: 0, character: 0 }, end: { line:
 // Short enough for a badge or an axis; the full wording is the badge's title.
 export const shortGradeNames: Record<Grade, string> = { outstanding: 'Outstanding', good: 'Good', 'requires-improvement': 'Requires improvement', inadequate: 'Inadequate' };
 
-export function gradeBadge(grade: Grade, prefix?: string): string {
-  return `<span class="grade grade-${grade}" title="${escapeHtml(gradeNames[grade])}">${prefix ? `${prefix}: ` : ''}${escapeHtml(shortGradeNames[grade])}</span>`;
+/** A grade as a badge; `compact`, as analysts write it in a table: `RI` for requires improvement. */
+export function gradeBadge(grade: Grade, prefix?: string, compact = false): string {
+  const label = compact && grade === 'requires-improvement' ? 'RI' : shortGradeNames[grade];
+  return `<span class="grade grade-${grade}" title="${escapeHtml(gradeNames[grade])}">${prefix ? `${prefix}: ` : ''}${escapeHtml(label)}</span>`;
 }
 
 // Clicks and keys (buttons take Enter and Space themselves) go to the extension, which

@@ -206,6 +206,9 @@ function recurringFindings(reports: readonly HistoryReport[], authority: string,
       for (let earlier = later - 1; earlier >= 0; earlier--) {
         // A report dated the same day as this one is not earlier (a report and its summary).
         if (reports[earlier].date.order === reports[later].date.order) continue;
+        // Nor is one known only to come after its previous inspection: it may come after
+        // this one too, or be its summary (Thurrock's of 2019 and the report itself).
+        if (reports[earlier].date.source === 'previous inspection') continue;
         reports[earlier].findings.forEach((candidate, candidateIndex) => {
           const match = similarity(telling[later][index], telling[earlier][candidateIndex]);
           if (match.shared.length >= leastShared && match.score > (best?.score ?? 0)) {
@@ -255,7 +258,8 @@ const lookedAfter = /\blooked[ -]after\b/gi;
 export function tellingWords(text: string, ignore: ReadonlySet<string> = new Set()): Set<string> {
   const found = new Set<string>();
   for (const word of words(text.replace(frameworkTag, ' ').replace(lookedAfter, 'in care'))) {
-    const stemmed = stem(word.replace(/'s?$/, ''));
+    // Quotation marks read as apostrophes: `‘return home’ interviews`.
+    const stemmed = stem(word.replace(/^'+|'s?$/g, ''));
     if (stemmed.length > 2 && !commonWords.has(word) && !commonWords.has(stemmed) && !ignore.has(stemmed) && !/^\d+$/.test(stemmed)) found.add(stemmed);
   }
   return found;
@@ -270,6 +274,8 @@ export function stem(word: string): string {
   if (stemmed.length > 4 && stemmed.endsWith('ies')) stemmed = `${stemmed.slice(0, -3)}y`;
   else if (stemmed.length > 6 && stemmed.endsWith('ing')) stemmed = stemmed.slice(0, -3);
   else if (stemmed.length > 5 && stemmed.endsWith('ed')) stemmed = stemmed.slice(0, -2);
+  // `processes` and `approaches` lose `es`, as `process` and `approach` have none.
+  else if (stemmed.length > 5 && /(?:ss|ch|sh|x)es$/.test(stemmed)) stemmed = stemmed.slice(0, -2);
   else if (stemmed.length > 3 && stemmed.endsWith('s') && !stemmed.endsWith('ss')) stemmed = stemmed.slice(0, -1);
   // `planning` → `plann` → `plan`; but `staff` and `will` keep their letters.
   const cut = stemmed.length < word.length - 1;

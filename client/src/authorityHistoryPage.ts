@@ -111,7 +111,8 @@ export function markShared(text: string, shared: ReadonlySet<string>): string {
     .map((part, index) => {
       // Odd parts are words: the pattern's one group.
       if (index % 2 === 0) return escapeHtml(part);
-      const word = stem(part.toLowerCase().replace(/’/g, "'").replace(/'s?$/, ''));
+      // As the server reads it: quotation marks round a word are not part of it.
+      const word = stem(part.toLowerCase().replace(/’/g, "'").replace(/^'+|'s?$/g, ''));
       return shared.has(word) ? `<mark>${escapeHtml(part)}</mark>` : escapeHtml(part);
     })
     .join('');

@@ -96,6 +96,9 @@ describe('authority history page', () => {
 
   it('escapes report text, in elements and attributes', () => {
     const hostile = '<img src=x onerror="alert(1)"> & \'quoted\'';
+    // A word in quotation marks, typographic or plain, is the word.
+    assert.equal(markShared('information from ‘return home’ and \'return\' interviews', new Set(['return', 'interview'])),
+      'information from ‘<mark>return</mark> home’ and <mark>&#39;return&#39;</mark> <mark>interviews</mark>');
     const marked = markShared(hostile, new Set(['img']));
     assert.equal(marked, '&lt;<mark>img</mark> src=x onerror=&quot;alert(1)&quot;&gt; &amp; &#39;quoted&#39;');
     const [thurrock] = result.histories;

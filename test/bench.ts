@@ -3,8 +3,9 @@
 // Machines differ, so the ratio to that baseline is the number to compare across runs;
 // the targets are printed with a verdict, never asserted. Then our outline and folding
 // next to VS Code's Markdown engine's (peerBench), the language server's round trips
-// (lspBench), a workspace of 1,000 reports indexed by the server (scaleBench), and the
-// authority history of the seeds and the corpus (historyBench).
+// (lspBench), a workspace of 1,000 reports indexed by the server (scaleBench), the
+// authority history of the seeds and the corpus (historyBench), and the panels over the
+// seeds and both shared corpora (archiveBench).
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { checkReport } from '../server/src/report/diagnostics';
@@ -15,6 +16,7 @@ import { lspTimings, type Timing } from './lspBench';
 import { peerComparisons } from './peerBench';
 import { printPdfBench } from './pdfBench';
 import { scaleTimings, workspaceSize } from './scaleBench';
+import { archiveTimings } from './archiveBench';
 
 // The bundle runs from dist/, so the repository is one level up from __dirname.
 const repo = path.resolve(__dirname, '..');
@@ -29,6 +31,7 @@ const peerTargetRatio = 1;
 const indexTargetMs = 10_000;
 const memoryTargetMB = 500;
 const workspaceRequestTargetMs = 200;
+const archiveViewTargetMs = 1000;
 
 interface Workload {
   readonly name: string;
@@ -200,6 +203,23 @@ async function main(): Promise<void> {
   }
 
   await printHistoryBench([path.join(repo, 'seeds'), corpusDir]);
+
+  console.log('');
+  const archive = await archiveTimings(repo, path.dirname(corpusDir));
+  if (!archive) {
+    console.log('The seeds and both shared corpora as one workspace: skipped, ../shared/corpus or ../shared/corpus-wide is absent');
+    return;
+  }
+  console.log(`The seeds and both shared corpora as one workspace (${archive.documents} documents), indexed by a fresh server in ${archive.indexedMs.toFixed(0)} ms:`);
+  const archiveRows = archive.timings.map(summarise);
+  const archiveBase = archiveRows[0];
+  printTable([
+    ['once indexed', 'runs', 'median ms', 'p95 ms', 'x baseline'],
+    ...archiveRows.map((row) => [row.name, String(row.runs), row.medianMs.toFixed(2), row.p95Ms.toFixed(2), `${(row.medianMs / archiveBase.medianMs).toFixed(0)}x`]),
+  ]);
+  for (const row of archiveRows.slice(1)) {
+    console.log(`target: ${row.name} under ${archiveViewTargetMs / 1000} s: p95 ${row.p95Ms.toFixed(0)} ms, ${row.p95Ms < archiveViewTargetMs ? 'met' : 'NOT met'}`);
+  }
 }
 
 function summarise(timing: Timing): { name: string; runs: number; medianMs: number; p95Ms: number; p99Ms: number } {

@@ -43,7 +43,7 @@ function authoritySection(history: AuthorityHistory, threshold: string): string 
 <h3>Judgements</h3>
 ${gradeChart(history.name, history.reports, yearOf)}
 ${judgementTable(history.reports)}
-<h3>Recurring findings</h3>
+<h3 id="${id}-recurring">Recurring findings</h3>
 ${count === 0
     ? `<p class="empty">No finding of a later report matches one of an earlier report with a score of ${threshold} or more.</p>`
     : `<ul class="recurring">${history.recurring.map((match) => recurringEntry(history, match)).join('')}</ul>`}

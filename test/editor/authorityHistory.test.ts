@@ -8,6 +8,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { InspectionReportsApi } from '../../client/src/extension';
+import { historySectionId } from '../../client/src/authorityHistoryPage';
 import { extensionId, seed, waitFor } from './helpers';
 import { screenshot } from './screenshot';
 
@@ -95,6 +96,8 @@ describe('Authority history in VS Code', () => {
         assert.deepEqual(london?.recurring[0].shared, ['record', 'decision']);
       }
       await waitFor('the page to show it', () => panel.upToDate);
+      // The recurring finding, below the timeline, the chart and the table.
+      if (withCorpus) await panel.show({ type: 'reveal', id: `${historySectionId('city of london')}-recurring` });
       await screenshot('authority-history');
     } finally {
       if (withCorpus) {

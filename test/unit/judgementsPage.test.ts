@@ -50,9 +50,11 @@ describe('judgements page', () => {
     const sif = [...document.querySelectorAll('#judgements tbody tr')][1];
     // Overall, help and protection, in care, care leavers, adoption, leaders, LSCB; then the findings.
     assert.deepEqual([...sif.querySelectorAll('td')].slice(2).map((cell) => cell.textContent?.trim()), [
-      'Requires improvement', 'Requires improvement', 'Requires improvement', 'Requires improvement', 'Requires improvement', 'Requires improvement', 'Good', '16 recommendations', // the authority's: the board's two are the board's to act on
+      // `RI` for requires improvement, as analysts write it; the badge's title says it in full.
+      'RI', 'RI', 'RI', 'RI', 'RI', 'RI', 'Good', '16 recommendations', // the authority's: the board's two are the board's to act on
     ]);
     // Each grade opens the report at its judgement; the kind, at its top.
+    assert.match(sif.querySelector('td button.cell .grade')?.getAttribute('title') ?? '', /^Requires improvement to be good$/);
     assert.match(sif.querySelector('td button.cell')?.outerHTML ?? '', /data-uri="file:\/\/\/[^"]+003_35a5abd99a445aeb\.txt" data-range="\d+:\d+:\d+:\d+"/);
     assert.match(sif.querySelector('td button.link')?.outerHTML ?? '', /data-range="0:0:0:0"/);
   });

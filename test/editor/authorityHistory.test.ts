@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { InspectionReportsApi } from '../../client/src/extension';
 import { historySectionId } from '../../client/src/authorityHistoryPage';
-import { extensionId, seed, waitFor } from './helpers';
+import { activate, seed, sharedDir, waitFor } from './helpers';
 import { screenshot } from './screenshot';
 
 function historyTab(): vscode.Tab | undefined {
@@ -18,13 +18,9 @@ function historyTab(): vscode.Tab | undefined {
 
 describe('Authority history in VS Code', () => {
   let api: InspectionReportsApi;
-  let extensionPath = '';
 
   before(async () => {
-    const extension = vscode.extensions.getExtension<InspectionReportsApi>(extensionId);
-    assert.ok(extension, `${extensionId} is installed`);
-    api = await extension.activate();
-    extensionPath = extension.extensionPath;
+    api = await activate();
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
@@ -79,7 +75,7 @@ describe('Authority history in VS Code', () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     // The corpus stands beside the repository, not the packaged extension. Its two
     // reports on the City of London join the workspace for a while, as downloads would.
-    const corpus = path.resolve(extensionPath, '..', 'shared', 'corpus');
+    const corpus = path.join(sharedDir(), 'corpus');
     const names = ['london-corporation-inspection-20-september-2016.txt', 'london-corporation-inspection-06-april-2020.txt'];
     const withCorpus = names.every((name) => fs.existsSync(path.join(corpus, name)));
     const copies = names.map((name) => seed(name));

@@ -6,7 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { InspectionReportsApi } from '../../client/src/extension';
-import { activate, essex, extensionId, open, seed, treeLabels, waitFor } from './helpers';
+import { activate, essex, open, seed, sharedDir, treeLabels, waitFor } from './helpers';
 import { screenshot } from './screenshot';
 
 describe('Inspection Reports in VS Code', () => {
@@ -155,7 +155,7 @@ describe('Inspection Reports in VS Code', () => {
     // A letter of the wide corpus beside the repository (not beside a packaged extension),
     // in the workspace for a while, as a download would be.
     const name = 'westminster-focused-visit-20-july-2022.txt';
-    const published = path.resolve(vscode.extensions.getExtension(extensionId)?.extensionPath ?? '', '..', 'shared', 'corpus-wide', name);
+    const published = path.join(sharedDir(), 'corpus-wide', name);
     if (!fs.existsSync(published)) this.skip();
     await vscode.workspace.fs.writeFile(seed(name), fs.readFileSync(published));
     try {

@@ -1,6 +1,7 @@
 // What the in-editor tests share: the extension's API, waiting by polling (never a fixed
 // sleep), opening a seed of the workspace, and reading the findings view's top level.
 import * as assert from 'node:assert/strict';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { InspectionReportsApi } from '../../client/src/extension';
 
@@ -12,6 +13,11 @@ export async function activate(): Promise<InspectionReportsApi> {
   const extension = vscode.extensions.getExtension<InspectionReportsApi>(extensionId);
   assert.ok(extension, `${extensionId} is installed`);
   return extension.activate();
+}
+
+/** The shared documents beside the repository (not beside a packaged extension), where they are. */
+export function sharedDir(): string {
+  return path.resolve(vscode.extensions.getExtension(extensionId)?.extensionPath ?? '', '..', 'shared');
 }
 
 export async function waitFor<T>(what: string, probe: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 20000): Promise<T> {

@@ -8,19 +8,15 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { InspectionReportsApi } from '../../client/src/extension';
-import { extensionId, seed, waitFor } from './helpers';
+import { activate, seed, sharedDir, waitFor } from './helpers';
 import { screenshot } from './screenshot';
 
 describe('Judgements in VS Code', () => {
   let api: InspectionReportsApi;
-  let extensionPath = '';
   const reportCount = () => api.judgements.result?.histories.reduce((sum, history) => sum + history.reports.length, 0) ?? 0;
 
   before(async () => {
-    const extension = vscode.extensions.getExtension<InspectionReportsApi>(extensionId);
-    assert.ok(extension, `${extensionId} is installed`);
-    api = await extension.activate();
-    extensionPath = extension.extensionPath;
+    api = await activate();
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
@@ -52,7 +48,7 @@ describe('Judgements in VS Code', () => {
 
   it('fills the table from the shared corpora, and draws an authority’s history (screenshots, light and dark)', async function () {
     this.timeout(180000);
-    const shared = path.resolve(extensionPath, '..', 'shared');
+    const shared = sharedDir();
     const folders = ['corpus', 'corpus-wide'].map((name) => path.join(shared, name));
     if (!folders.every((folder) => fs.existsSync(folder))) this.skip();
     const archive = seed('archive');

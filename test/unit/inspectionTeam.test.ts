@@ -54,6 +54,10 @@ describe('the lead inspector in the inspection team', () => {
     assert.equal(lead(...report), 'Rebecca Example and Matthew Example');
   });
 
+  it('names an inspector without a courtesy title, as their other reports do', () => {
+    assert.equal(lead(...sendTitle, 'Mr Sam Example, Ofsted Lead inspector', 'Ms Lesley Example, CQC Lead inspector'), 'Sam Example');
+  });
+
   it('names none where the report names none', () => {
     assert.equal(lead(...sifTitle, 'Team inspectors: Jo Example'), undefined);
   });

@@ -22,8 +22,13 @@ export function readInspectionTeam(lines: readonly Line[], end: number): string 
 
 /**
  * `Sue Myers HMI` → `Sue Myers`; `Rebecca Quested, His Majesty’s Inspector, and Matthew
- * Reed,` (two leads, the line wrapped before the second's title) → `Rebecca Quested and Matthew Reed`.
+ * Reed,` (two leads, the line wrapped before the second's title) → `Rebecca Quested and Matthew Reed`;
+ * `Mr Charlie Fordham` → `Charlie Fordham`, as the same inspector's other reports name him.
  */
 export function withoutTitle(name: string): string {
-  return name.replace(/,?\s*(?:(?:Her|His) Majesty[’']s Inspector|HMI)\b\.?,?/gi, '').replace(/[,\s]+$/, '').trim();
+  return name
+    .replace(/,?\s*(?:(?:Her|His) Majesty[’']s Inspector|HMI)\b\.?,?/gi, '')
+    .replace(/(^|\band\s+)(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?\s+/g, '$1')
+    .replace(/[,\s]+$/, '')
+    .trim();
 }

@@ -44,8 +44,8 @@ export function judgementsBody(result: AuthorityHistoryResult | undefined): stri
   const head = [
     header('authority', 'Authority'),
     header('kind', 'Report'),
-    header('date', 'Date', 'desc'),
-    ...judgementAreas.map((area) => header(area, areaHeads[area], undefined, judgementAreaNames[area])),
+    header('date', 'Date'),
+    ...judgementAreas.map((area) => header(area, areaHeads[area], judgementAreaNames[area])),
     `<th scope="col">Findings</th>`,
   ].join('');
   // Latest first, as a reader of the archive looks for what is in force.
@@ -56,8 +56,9 @@ export function judgementsBody(result: AuthorityHistoryResult | undefined): stri
 <p class="empty" id="none" hidden>No report matches these filters.</p>`;
 }
 
-function header(key: string, label: string, sort?: 'asc' | 'desc', title?: string): string {
-  return `<th scope="col"${sort ? ` aria-sort="${sort === 'asc' ? 'ascending' : 'descending'}"` : ''}><button type="button" class="sort" data-sort="${key}"${title ? ` title="${escapeHtml(title)}"` : ''}>${escapeHtml(label)}</button></th>`;
+// The script marks the sorted column (aria-sort) when it arranges the rows.
+function header(key: string, label: string, title?: string): string {
+  return `<th scope="col"><button type="button" class="sort" data-sort="${key}"${title ? ` title="${escapeHtml(title)}"` : ''}>${escapeHtml(label)}</button></th>`;
 }
 
 function row(history: AuthorityHistory, report: HistoryReport): string {

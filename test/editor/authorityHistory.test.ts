@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { InspectionReportsApi } from '../../client/src/extension';
 import { historySectionId } from '../../client/src/authorityHistoryPage';
-import { activate, seed, sharedDir, waitFor } from './helpers';
+import { inCleanWindow, seed, sharedDir, waitFor } from './helpers';
 import { screenshot } from './screenshot';
 
 function historyTab(): vscode.Tab | undefined {
@@ -19,16 +19,7 @@ function historyTab(): vscode.Tab | undefined {
 describe('Authority history in VS Code', () => {
   let api: InspectionReportsApi;
 
-  before(async () => {
-    api = await activate();
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-  });
-
-  after(async () => {
-    // The window as the other tests expect it: no editors, the Explorer in the side bar.
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    await vscode.commands.executeCommand('workbench.view.explorer');
-  });
+  inCleanWindow((activated) => (api = activated));
 
   it('opens a panel on Thurrock’s reports, 2009, 2016 and 2019, from the palette', async () => {
     await vscode.commands.executeCommand('inspectionReports.showAuthorityHistory');

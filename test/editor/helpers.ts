@@ -15,6 +15,21 @@ export async function activate(): Promise<InspectionReportsApi> {
   return extension.activate();
 }
 
+/**
+ * A suite's hooks for the panels: the extension activated and no editors open before it;
+ * after it, the window as the other tests expect it: no editors, the Explorer in the side bar.
+ */
+export function inCleanWindow(activated: (api: InspectionReportsApi) => void): void {
+  before(async () => {
+    activated(await activate());
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+  after(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await vscode.commands.executeCommand('workbench.view.explorer');
+  });
+}
+
 /** The shared documents beside the repository (not beside a packaged extension), where they are. */
 export function sharedDir(): string {
   return path.resolve(vscode.extensions.getExtension(extensionId)?.extensionPath ?? '', '..', 'shared');

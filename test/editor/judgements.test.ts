@@ -8,22 +8,14 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { InspectionReportsApi } from '../../client/src/extension';
-import { activate, seed, sharedDir, waitFor } from './helpers';
+import { inCleanWindow, seed, sharedDir, waitFor } from './helpers';
 import { screenshot } from './screenshot';
 
 describe('Judgements in VS Code', () => {
   let api: InspectionReportsApi;
   const reportCount = () => api.judgements.result?.histories.reduce((sum, history) => sum + history.reports.length, 0) ?? 0;
 
-  before(async () => {
-    api = await activate();
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-  });
-
-  after(async () => {
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    await vscode.commands.executeCommand('workbench.view.explorer');
-  });
+  inCleanWindow((activated) => (api = activated));
 
   it('lists every report of the workspace, opens one at a grade, and an authority’s history', async () => {
     await vscode.commands.executeCommand('inspectionReports.showJudgements');

@@ -114,7 +114,8 @@ describe('authority history: the seeds', () => {
       'leadership requires-improvement',
       'lscb good',
     ]);
-    assert.deepEqual(grades(summary), ['help-and-protection good', 'children-in-care good', 'leadership good']);
+    // `Children in care and care leavers: good`: one judgement of both, under ILACS until 2023.
+    assert.deepEqual(grades(summary), ['help-and-protection good', 'children-in-care good', 'care-leavers good', 'leadership good']);
   });
 
   it('keeps the findings that call for action, and not the board’s own recommendations', () => {

@@ -71,13 +71,14 @@ describe('authority history page', () => {
     const figure = /<figure class="chart">[^]*?<\/figure>/.exec(historyBody(result))?.[0] ?? '';
     assert.match(figure, /<svg role="img" aria-labelledby="(chart-[a-z-]+)-title \1-desc"/);
     assert.match(figure, /<desc id="[^"]+">Overall effectiveness: requires improvement to be good \(2016\)\. Children who need help and protection: requires improvement to be good \(2016\), good \(After 2016\)\./);
-    // One point per grade the reports give (ten in all: seven in 2016, three after), each
+    // One point per grade the reports give (eleven in all: seven in 2016, four after), each
     // opening the report at its judgement.
     const points = [...figure.matchAll(/<g class="point" data-uri="([^"]+)" data-range="(\d+):\d+:\d+:\d+"><title>([^<]+)<\/title><(\w+) ([^>]+)\/><\/g>/g)];
-    assert.equal(points.length, 10);
+    assert.equal(points.length, 11);
     assert.deepEqual(points.filter((point) => /After 2016/.test(point[3])).map((point) => point[3].replace(/,.*: /, ': ')), [
       'Children who need help and protection: Good',
       'Children in care: Good',
+      'Care leavers: Good', // the summary's one judgement of children in care and care leavers
       'Impact of leaders: Good',
     ]);
     // Grades run down the chart, best at the top: a good point stands above a point that

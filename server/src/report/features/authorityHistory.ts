@@ -7,6 +7,7 @@
 import { judgementAreas, type Finding, type FindingCategory, type Report } from '../model';
 import type { AreaJudgement, AuthorityHistory, HistoryCategory, HistoryFinding, HistoryReport, RecurringFinding, ReportDate } from '../../protocol';
 import { flatten } from '../parse/references';
+import { areaJudgement } from './reading';
 import { authorityKey, canonicalAuthority, predecessorsOf, reportAuthority, type Succession } from '../authorities';
 import { anyMonth, dice, functionWords, monthNames, words } from '../text';
 
@@ -35,12 +36,10 @@ export function historyReport(uri: string, report: Report): HistoryReport {
   // The board's own recommendations are the board's to act on, not the authority's.
   const board = flatten(report.sections).filter((section) => section.role === 'lscb');
   const inBoard = (finding: Finding) => board.some((section) => section.range.start.line <= finding.range.start.line && finding.range.start.line <= section.range.end.line);
-  const judgements: AreaJudgement[] = [];
-  for (const area of judgementAreas) {
-    // The table's grade where there is one: it comes first, as the report's own summary.
-    const judgement = report.judgements.find((candidate) => candidate.area === area);
-    if (judgement) judgements.push({ area, label: judgement.label, grade: judgement.grade, range: judgement.range });
-  }
+  const judgements: AreaJudgement[] = judgementAreas.flatMap((area) => {
+    const judgement = areaJudgement(report, area);
+    return judgement ? [{ area, label: judgement.label, grade: judgement.grade, range: judgement.range }] : [];
+  });
   return {
     uri,
     kind: report.kind,

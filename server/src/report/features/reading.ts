@@ -1,6 +1,6 @@
 // Small questions every feature asks of the model: what holds a position, which findings
 // a section holds, and how to say a count or a long text briefly.
-import { findingCategories, type Finding, type FindingCategory, type Position, type Range, type Report, type Section } from '../model';
+import { findingCategories, type Finding, type FindingCategory, type Judgement, type JudgementArea, type Position, type Range, type Report, type Section } from '../model';
 import { singleSpaced } from '../text';
 
 export function contains(range: Range | undefined, position: Position): boolean {
@@ -9,6 +9,17 @@ export function contains(range: Range | undefined, position: Position): boolean 
   if (position.line < start.line || position.line > end.line) return false;
   if (position.line === start.line && position.character < start.character) return false;
   return !(position.line === end.line && position.character > end.character);
+}
+
+/**
+ * The judgement a report gives an area: the first it states (its judgement table's, where
+ * it has one, as the report's own summary). Until 2023 an ILACS report judges `children in
+ * care and care leavers` together: that one judgement is the care leavers' too.
+ */
+export function areaJudgement(report: Report, area: JudgementArea): Judgement | undefined {
+  const own = report.judgements.find((judgement) => judgement.area === area);
+  if (own || area !== 'care-leavers') return own;
+  return report.judgements.find((judgement) => judgement.area === 'children-in-care' && /care leavers/i.test(judgement.label));
 }
 
 /** The findings whose first line lies in the section or its subsections. */

@@ -7,6 +7,7 @@ import { flatten } from '../parse/references';
 import { anyMonth, monthNames, singleSpaced } from '../text';
 import { reportAuthority } from '../authorities';
 import { fileNameOf } from './authorityHistory';
+import { areaJudgement } from './reading';
 
 /**
  * The three outcomes of an area SEND inspection since 2023, in the report's words: its
@@ -60,7 +61,7 @@ export const tableColumns: readonly TableColumn[] = [
 export function tableRow(file: string, report: Report): TableRow {
   const meta = report.metadata;
   const inspection = meta.inspectionDates ? dateRange(meta.inspectionDates) : undefined;
-  const grades = Object.fromEntries(judgementAreas.map((area) => [area, gradeOf(report, area)])) as Record<JudgementArea, Grade | null>;
+  const grades = Object.fromEntries(judgementAreas.map((area) => [area, areaJudgement(report, area)?.grade ?? null])) as Record<JudgementArea, Grade | null>;
   const counts = Object.fromEntries(findingCategories.map((category) => [category, report.findings.filter((finding) => finding.category === category).length])) as Record<FindingCategory, number>;
   return {
     file,
@@ -91,18 +92,6 @@ function compare(a: string | null | undefined, b: string | null | undefined): nu
   if (a === null || a === undefined) return 1;
   if (b === null || b === undefined) return -1;
   return a < b ? -1 : 1;
-}
-
-/**
- * The grade the report gives an area, the first it states (its judgement table's, where
- * it has one). Until 2023 an ILACS report judges `children in care and care leavers`
- * together: that one grade is then the care leavers' too, as the report words it.
- */
-function gradeOf(report: Report, area: JudgementArea): Grade | null {
-  const own = report.judgements.find((judgement) => judgement.area === area);
-  if (own) return own.grade;
-  if (area !== 'care-leavers') return null;
-  return report.judgements.find((judgement) => judgement.area === 'children-in-care' && /care leavers/i.test(judgement.label))?.grade ?? null;
 }
 
 const sendOutcomes: readonly [SendOutcome, RegExp][] = [

@@ -6,7 +6,7 @@
 import { fileNameOf, findingNames, gradeNames, judgementAreaNames, judgementAreas, reportKindLabels, stem } from '../../server/src/report';
 import type { AreaJudgement, AuthorityHistory, AuthorityHistoryResult, HistoryFinding, HistoryReport, RecurringFinding } from '../../server/src/protocol';
 import { gradeChart } from './gradeChart';
-import { escapeHtml, gradeBadge, reportTarget, reportTop, webviewPage, type PageOptions } from './webviewPage';
+import { escapeHtml, gradeBadge, reportTarget, reportTop, webviewPage, yearOf, type PageOptions } from './webviewPage';
 
 /** The whole page, with the histories as they are known so far. */
 export function historyPage(result: AuthorityHistoryResult | undefined, options: PageOptions): string {
@@ -41,7 +41,7 @@ function authoritySection(history: AuthorityHistory, threshold: string): string 
 <h3>Timeline</h3>
 <ol class="timeline">${history.reports.map((report) => timelineEntry(report, history)).join('')}</ol>
 <h3>Judgements</h3>
-${gradeChart(history.name, history.reports, yearOf)}
+${gradeChart(history.name, history.reports)}
 ${judgementTable(history.reports)}
 <h3 id="${id}-recurring">Recurring findings</h3>
 ${count === 0
@@ -128,13 +128,6 @@ function findingCounts(findings: readonly HistoryFinding[]): string {
   if (development > 0) parts.push(`${development} for development`);
   if (recommendations > 0) parts.push(`${recommendations} ${recommendations === 1 ? 'recommendation' : 'recommendations'}`);
   return parts.join(' · ');
-}
-
-function yearOf(report: HistoryReport): string {
-  const { order, source, label } = report.date;
-  if (source === 'none') return 'Undated';
-  if (source === 'previous inspection') return label.replace(/^after /, 'After ');
-  return String(Math.floor(order / 10000));
 }
 
 function dateLine({ label, source }: HistoryReport['date']): string {

@@ -7,7 +7,7 @@
 // Colours are the theme's, set by class: the page's policy allows no inline style.
 import { gradeNames, gradeScale, judgementAreaNames, judgementAreas, reportKindLabels, type Grade, type JudgementArea } from '../../server/src/report';
 import type { HistoryReport } from '../../server/src/protocol';
-import { escapeHtml, reportTarget, shortGradeNames } from './webviewPage';
+import { escapeHtml, reportTarget, shortGradeNames, yearOf } from './webviewPage';
 
 const step = 140;
 const left = 170;
@@ -29,7 +29,7 @@ export const areaMarkers: Record<JudgementArea, (x: number, y: number) => string
 };
 
 /** The chart of an authority's grades, or nothing when none of its reports grades an area. */
-export function gradeChart(authority: string, reports: readonly HistoryReport[], yearOf: (report: HistoryReport) => string): string {
+export function gradeChart(authority: string, reports: readonly HistoryReport[]): string {
   const areas = judgementAreas.filter((area) => reports.some((report) => gradeOf(report, area)));
   if (areas.length === 0) return '';
   const width = left + step * reports.length;
@@ -60,7 +60,7 @@ export function gradeChart(authority: string, reports: readonly HistoryReport[],
   return `<figure class="chart">
 <svg role="img" aria-labelledby="${id}-title ${id}-desc" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}">
 <title id="${id}-title">${escapeHtml(`${authority}: grades by area, report by report`)}</title>
-<desc id="${id}-desc">${escapeHtml(describe(reports, areas, yearOf))}</desc>
+<desc id="${id}-desc">${escapeHtml(describe(reports, areas))}</desc>
 ${grid.join('')}${ticks.join('')}${series.join('')}
 </svg>
 <ul class="legend">${legend.join('')}</ul>
@@ -68,7 +68,7 @@ ${grid.join('')}${ticks.join('')}${series.join('')}
 }
 
 /** The chart in words: each area's grades in report order. */
-function describe(reports: readonly HistoryReport[], areas: readonly JudgementArea[], yearOf: (report: HistoryReport) => string): string {
+function describe(reports: readonly HistoryReport[], areas: readonly JudgementArea[]): string {
   return areas
     .map((area) => {
       const grades = reports.flatMap((report) => {

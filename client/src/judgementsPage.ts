@@ -7,7 +7,7 @@
 // it is tested in plain Node.
 import { countFindings, gradeNames, gradeScale, judgementAreaNames, judgementAreas, reportKindLabels, type Grade, type JudgementArea } from '../../server/src/report';
 import type { AuthorityHistory, AuthorityHistoryResult, HistoryReport } from '../../server/src/protocol';
-import { escapeHtml, gradeBadge, reportTarget, reportTop, shortGradeNames, webviewPage, type PageOptions } from './webviewPage';
+import { escapeHtml, gradeBadge, reportTarget, reportTop, shortGradeNames, webviewPage, yearOf, type PageOptions } from './webviewPage';
 
 // Column heads short enough for seven grades across; the full name is each head's title.
 const areaHeads: Record<JudgementArea, string> = {
@@ -31,7 +31,8 @@ export function judgementsBody(result: AuthorityHistoryResult | undefined): stri
   const rows = result.histories.flatMap((history) => history.reports.map((report) => ({ history, report })));
   if (rows.length === 0) return '<p class="empty">No inspection report in this workspace yet. Open a folder of reports, or add one, to see their judgements here.</p>';
   const kinds = [...new Set(rows.map(({ report }) => reportKindLabels[report.kind]))].sort();
-  const years = [...new Set(rows.map(({ report }) => yearOf(report)))].sort().reverse();
+  // The latest year first; `After 2016` and `Undated` after the years.
+  const years = [...new Set(rows.map(({ report }) => yearOf(report)))].sort((a, b) => Number(/^\d/.test(b)) - Number(/^\d/.test(a)) || b.localeCompare(a));
   const option = (value: string, label = value) => `<option value="${escapeHtml(value)}">${escapeHtml(label)}</option>`;
   const filters = `<div class="filters" role="search">
 <label>Authority <input type="search" id="filter-authority" data-filter="authority" placeholder="Filter by name"></label>
@@ -94,10 +95,6 @@ ${cells.join('')}<td class="counts">${escapeHtml(countFindings(report.findings))
 /** Outstanding 1 to inadequate 4; not graded after them all. */
 function rank(grade: Grade | undefined): number {
   return grade ? gradeScale.indexOf(grade) + 1 : 9;
-}
-
-function yearOf(report: HistoryReport): string {
-  return report.date.source === 'none' ? 'Undated' : String(Math.floor(report.date.order / 10000));
 }
 
 // Sorting and filtering, in the page: the extension sends rows, the reader arranges them.

@@ -4,6 +4,7 @@
 // click on anything with a report's place to the extension, which opens it there. No
 // `vscode` import, so that the pages are tested in plain Node.
 import { gradeNames, type Grade, type Range } from '../../server/src/report';
+import type { HistoryReport } from '../../server/src/protocol';
 
 export interface PageOptions {
   readonly nonce: string;
@@ -47,6 +48,14 @@ export const shortGradeNames: Record<Grade, string> = { outstanding: 'Outstandin
 export function gradeBadge(grade: Grade, prefix?: string, compact = false): string {
   const label = compact && grade === 'requires-improvement' ? 'RI' : shortGradeNames[grade];
   return `<span class="grade grade-${grade}" title="${escapeHtml(gradeNames[grade])}">${prefix ? `${prefix}: ` : ''}${escapeHtml(label)}</span>`;
+}
+
+/** A report's year as a heading gives it: `2016`, `After 2016` (a summary dated only by its previous inspection), `Undated`. */
+export function yearOf(report: HistoryReport): string {
+  const { order, source, label } = report.date;
+  if (source === 'none') return 'Undated';
+  if (source === 'previous inspection') return label.replace(/^after /, 'After ');
+  return String(Math.floor(order / 10000));
 }
 
 // Clicks and keys (buttons take Enter and Space themselves) go to the extension, which

@@ -92,7 +92,7 @@ describe('authority history page', () => {
     assert.equal(new Set([...figure.matchAll(/<g class="series series-([a-z-]+)">/g)].map((match) => match[1])).size, 7);
     assert.equal(new Set(judgementAreas.map((area) => areaMarkers[area](0, 0))).size, judgementAreas.length);
     // Reports with no grade draw no chart.
-    assert.equal(gradeChart('Nowhere', [seeds[0]], () => '2009'), '');
+    assert.equal(gradeChart('Nowhere', [seeds[0]]), '');
   });
 
   it('escapes report text, in elements and attributes', () => {

@@ -14,7 +14,7 @@
 // holds only what no rule can know: which names exist, their short forms and trusts, and
 // who took over from whom.
 import data from './authorities.json';
-import { fold } from './text';
+import { capitalise, fold } from './text';
 
 /** How the archive groups the authorities: the kind of council each is, or was. */
 export type AuthorityGroup = keyof typeof data.authorities;
@@ -122,7 +122,7 @@ const downloadName = /^(.+?)-(?:inspection|focused-visit|send|monitoring-visit|j
 /** The authority an Ofsted download's file name gives (`north-east-lincolnshire-…` → `North East Lincolnshire`). */
 export function authorityInFileName(fileName: string): string | undefined {
   const slug = downloadName.exec(fileName)?.[1];
-  return slug ? slug.split('-').filter(Boolean).map((word) => word[0].toUpperCase() + word.slice(1).toLowerCase()).join(' ') : undefined;
+  return slug ? slug.split('-').filter(Boolean).map(capitalise).join(' ') : undefined;
 }
 
 /**

@@ -173,3 +173,8 @@ export const monthNames: readonly string[] = ['january', 'february', 'march', 'a
 
 /** The months as a pattern's alternatives, `january|february|…`, for a pattern to group as it needs. */
 export const anyMonth = monthNames.join('|');
+
+/** `march`, `MARCH` → `March`: a month or a file name's word as a heading writes it. */
+export function capitalise(word: string): string {
+  return word[0].toUpperCase() + word.slice(1).toLowerCase();
+}

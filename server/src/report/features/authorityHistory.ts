@@ -9,7 +9,7 @@ import type { AreaJudgement, AuthorityHistory, HistoryCategory, HistoryFinding, 
 import { flatten } from '../parse/references';
 import { areaJudgement } from './reading';
 import { authorityKey, canonicalAuthority, predecessorsOf, reportAuthority, type Succession } from '../authorities';
-import { anyMonth, dice, functionWords, monthNames, words } from '../text';
+import { anyMonth, capitalise, dice, functionWords, monthNames, words } from '../text';
 
 export interface HistoryOptions {
   /** Also list authorities with a single report (the view shows only those with two or more). */
@@ -113,10 +113,6 @@ function lastDate(text: string, fileName: boolean): Omit<ReportDate, 'source'> |
   // something else (`2015-16`).
   const year = fileName ? lonelyYear.exec(text) : null;
   return year ? { label: year[1], order: Number(year[1]) * 10000 } : undefined;
-}
-
-function capitalise(word: string): string {
-  return word[0].toUpperCase() + word.slice(1).toLowerCase();
 }
 
 // ------------------------------------------------------------------ authorities

@@ -135,6 +135,22 @@ const sample: readonly Expected[] = [
     counts: { strength: 10, development: 3 },
     comment: 'effective: 6 + 4 bullets; areas for improvement 3 paragraphs, one line glued longer than the rest',
   },
+  // Area SEND reports whose areas for priority action sit beside a column of responsible bodies.
+  {
+    file: 'shared/corpus-wide/bexley-send-23-february-2024.txt',
+    counts: { 'priority-action': 6, development: 4, strength: 7 },
+    comment: 'priority action: 2 and 3 bullets after two lead-ins, and a paragraph; improvement: a paragraph, then 3 bullets after a lead-in in the same block; effective: 7 bullets',
+  },
+  {
+    file: 'shared/corpus-wide/plymouth-send-22-august-2023.txt',
+    counts: { 'priority-action': 6, development: 5, strength: 6 },
+    comment: 'priority action: 4 paragraphs and 2 bullets after a lead-in; improvement: 2 bullets, then 3 paragraphs, the first run on from the last bullet; effective: 6 bullets',
+  },
+  {
+    file: 'shared/corpus-wide/surrey-send-24-november-2023.txt',
+    counts: { development: 6, strength: 9 },
+    comment: 'improvement: 2 paragraphs, 3 dash bullets after a lead-in, and a paragraph run on from the last of them; effective: 9 bullets',
+  },
 ];
 
 function located(file: string): string {

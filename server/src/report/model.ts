@@ -267,7 +267,9 @@ export type FurnitureKind =
   | 'page-number'
   | 'footnote'
   | 'sign-off'
-  | 'website-footer';
+  | 'website-footer'
+  /** The column of a SEND report's table that names who must act on each area. */
+  | 'responsible-body';
 
 export interface Furniture {
   readonly kind: FurnitureKind;

@@ -70,21 +70,31 @@ function unitsOf(section: DraftSection, lines: readonly Line[], unwrapped: boole
   // A glyph alone with no text after it (a stray one before a page footer) makes no list.
   const listed = section.blocks.some((block) => (block.type === 'item' || block.type === 'numbered') && block.text.length > 0);
   let afterList = false;
+  // A sub-bullet is part of the finding above it, deeper than the list it is in: after a
+  // lead-in (`... in respect of:`), the list starts at its first item's depth.
+  let listDepth = -1;
   for (const block of section.blocks) {
-    if (block.type === 'item' && block.depth > 0 && units.length > 0) {
-      // A sub-bullet is part of the finding above it.
-      const unit = units[units.length - 1];
-      unit.lines.push(...block.lines);
-      unit.parts.push(block.text);
-      continue;
-    }
     if (block.type === 'item' || block.type === 'numbered') {
-      units.push(unitOf(block));
+      const [head, ...ranOn] = block.type === 'item' && !unwrapped ? splitOffRecommendations(block) : [unitOf(block)];
+      const depth = block.type === 'item' ? block.depth : 0;
+      const above = units[units.length - 1];
+      if (depth > 0 && depth > listDepth && above) {
+        above.lines.push(...head.lines);
+        above.parts.push(...head.parts);
+      } else {
+        units.push(head);
+        if (listDepth === Infinity) listDepth = depth;
+      }
+      units.push(...ranOn);
       afterList = true;
       continue;
     }
     if (block.type !== 'paragraph' || framing.test(block.text)) {
       afterList = false;
+      if (block.type === 'paragraph') listDepth = Infinity;
+      // A lead-in to a list can follow a recommendation of its own in the same block,
+      // where pdftotext left no blank line between them (SEND reports).
+      if (block.type === 'paragraph' && listed) units.push(...splitParagraphs(block, unwrapped).filter(isRecommendation));
       continue;
     }
     if (!listed) {
@@ -93,18 +103,47 @@ function unitsOf(section: DraftSection, lines: readonly Line[], unwrapped: boole
       // A page break can take the glyph off the bullet after it: a paragraph set apart
       // from the list by a blank line, in the seeds' layout, is one more item of it.
       units.push(unitOf(block));
+    } else {
+      // Beside a list, a paragraph that asks for something is a finding of its own: a
+      // SEND report's areas for priority action, some with bullets and some without.
+      units.push(...splitParagraphs(block, unwrapped).filter(isRecommendation));
     }
   }
   return units;
+}
+
+function isRecommendation(unit: Unit): boolean {
+  const text = unit.parts.join(' ');
+  return recommendationStart.test(text) && !framing.test(text);
+}
+
+/**
+ * An item that completes its lead-in's sentence (`... they should urgently improve:` /
+ * `• children’s access to ...`), and the recommendations that pdftotext ran on after it
+ * with no blank line between (`... psychology service.` / `Leaders across the partnership
+ * should ...`): the item ends at the first line that opens a recommendation after a
+ * sentence's end. An item that is a sentence of its own can go on to a second one.
+ */
+function splitOffRecommendations(block: Block): Unit[] {
+  if (!/^[a-z]/.test(block.text)) return [unitOf(block)];
+  const opens = (i: number) => recommendationStart.test(`${block.lines[i].text} ${block.lines[i + 1]?.text ?? ''}`);
+  const at = block.lines.findIndex((_, i) => i > 0 && /[.!?]$/.test(block.lines[i - 1].text) && opens(i));
+  const tail = block.lines.slice(at);
+  const tailText = tail.map((line) => line.text).join(' ');
+  if (at < 0 || !block.text.endsWith(` ${tailText}`)) return [unitOf(block)];
+  const item: Unit = { lines: block.lines.slice(0, at), parts: [block.text.slice(0, -tailText.length - 1)] };
+  const rest: Block = { type: 'paragraph', lines: tail, text: tailText, continued: false };
+  return [item, ...splitParagraphs(rest, false).filter(isRecommendation)];
 }
 
 function unitOf(block: Block): Unit {
   return { lines: [...block.lines], parts: [block.text], number: block.type === 'numbered' ? block.number : undefined };
 }
 
-// A sentence that opens a new recommendation: `Leaders in health should ensure ...`, not
-// one that goes on about the last (`They should ...`).
-const recommendationStart = /^(?!(?:They|These|This|It|Its|Their|Such|That|There)\b)[A-Z][^.;:]{0,80}?\b(?:should|must)\b/;
+// A sentence that opens a new recommendation: `Leaders in health should ensure ...`, or
+// `Leaders, including Plymouth City Council, Devon Integrated Care Board, and school and
+// college leaders, must ...`, not one that goes on about the last (`They should ...`).
+const recommendationStart = /^(?!(?:They|These|This|It|Its|Their|Such|That|There)\b)[A-Z][^.;:]{0,160}?\b(?:should|must)\b/;
 
 /**
  * pdftotext leaves no blank line between the paragraphs of a list without bullets (the

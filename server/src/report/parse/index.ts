@@ -12,6 +12,7 @@ import { gradesIn } from '../grades';
 import { headingName, knownHeadingAt, looksLikeHeading, type HeadingMatch } from './headings';
 import { detectKind } from './kind';
 import { frameworkPeriod } from './period';
+import { findResponsibleBodies } from './responsibleBodies';
 import type { Judgement, KindDefinition, ListItem, NumberedParagraph, OutcomeStatement, Report, ScaleGrade, Section } from '../model';
 import { findRecommendationTags, matchContents } from './references';
 import { blockRange, buildSections, freezeSection, type DraftSection } from './sections';
@@ -31,7 +32,7 @@ export function parseReport(source: string, options: ParseOptions = {}): Report 
   const page = findPageFurniture(lines);
   const colophon = kind === 'unknown' ? undefined : findColophon(lines);
   const front = readFrontMatter(lines, { kind, page, colophon, recognisedBy: definition && evidence[0]?.range });
-  const aside = setAside(lines, page, front.parts);
+  const aside = setAside(lines, page, [...front.parts, ...findResponsibleBodies(lines, kind)]);
   const unwrapped = isUnwrapped(lines);
 
   // The blocks are those of the body, less what is set aside within it.

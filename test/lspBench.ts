@@ -76,6 +76,16 @@ export async function lspTimings(repo: string, corpusDir: string | undefined): P
   }
   await client.dispose();
 
+  // What the first rounds cost with nothing to parse: another fresh server asked for the
+  // outline of the version it has read, so that only the round trip, the outline and its
+  // JSON remain, as cold as in the first rounds above.
+  const unedited = await TestClient.spawned({ settings: {} }, server);
+  await unedited.open(uri, seed);
+  await unedited.diagnostics(uri, 1);
+  timings.push(await time('baseline for the first rounds: document symbols with no edit, first 40 rounds of a fresh server', 40,
+    () => unedited.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri } }), 0));
+  await unedited.dispose();
+
   if (corpusDir && fs.existsSync(corpusDir)) {
     timings.push(await time('index the corpus folder (fresh server)', 5, async () => {
       const indexing = await TestClient.spawned({ folders: [corpusDir], settings: {} }, server);

@@ -76,7 +76,7 @@ export class Checks {
     this.checkedReport(uri);
     if (report && !this.warm) {
       this.warm = true;
-      warmUp(document, this.workspace.kinds.kinds, () => performance.now() - this.lastChange < 100);
+      warmUp(document, this.workspace.kinds.kinds, () => performance.now() - Math.max(this.lastChange, this.workspace.lastAsked) < 100);
     }
   }
 

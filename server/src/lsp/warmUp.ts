@@ -3,8 +3,9 @@
 // settles at about 2 ms only after some 35 more. So the first report opened is read again
 // while the server is otherwise idle, a keystroke's work at a time through the event
 // loop, and the first keystrokes meet a parser that is already fast. While the user
-// types, the keystrokes' own parses warm it and the warming waits: a message that
-// arrives during one round waits for that round alone.
+// types, or the editor asks for the outline, hovers and the like, their own parses warm
+// it and the warming waits: a message that arrives during one round waits for that round
+// alone.
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { checkReport, documentSymbols, parseReport, type KindDefinition } from '../report';
 

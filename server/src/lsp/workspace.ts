@@ -40,6 +40,8 @@ export class Workspace {
   readonly index: WorkspaceIndex;
   readonly kinds: WorkspaceKinds;
   settings: SettingsSource;
+  /** When the editor last asked something of an open document (`performance.now()`): warming up waits while it does. */
+  lastAsked = 0;
   private folders: string[] = [];
   private watchesFiles = false;
   private readonly ownWatcher: FolderWatcher;
@@ -86,6 +88,7 @@ export class Workspace {
   withReport<T>(uri: string, token: CancellationToken, empty: T, feature: (report: Report) => T): T | ResponseError<void> {
     const document = this.documents.get(uri);
     if (!document) return empty;
+    this.lastAsked = performance.now();
     if (token.isCancellationRequested) return cancelled();
     const report = this.report(document);
     if (!report) return empty;

@@ -74,6 +74,26 @@ describe('Inspection Reports in VS Code', () => {
     await screenshot('findings');
   });
 
+  it('lists a SEND report’s areas for priority action without the bodies named beside them', async function () {
+    const file = path.join(sharedDir(), 'corpus-wide', 'bexley-send-23-february-2024.txt');
+    if (!fs.existsSync(file)) this.skip();
+    // As an untitled copy, which closes for good: the Judgements tests count the open documents.
+    const document = await vscode.workspace.openTextDocument({ language: 'inspection-report', content: fs.readFileSync(file, 'utf8') });
+    const editor = await vscode.window.showTextDocument(document);
+    await vscode.commands.executeCommand('inspectionReports.findings.focus');
+    const labels = await waitFor('the findings of Bexley’s SEND report', async () => {
+      const found = await treeLabels(api);
+      return found[0] === 'Areas for priority action (6)' ? found : undefined;
+    });
+    assert.deepEqual(labels, ['Areas for priority action (6)', 'Areas for development (4)', 'Strengths (7)']);
+    // The sixth action is a paragraph beside the table's last cell, after two lists.
+    editor.selection = new vscode.Selection(300, 0, 300, 0);
+    await vscode.commands.executeCommand('inspectionReports.nextPriorityAction');
+    assert.match(editor.document.lineAt(editor.selection.active.line).text, /^Leaders across the partnership should work at pace/);
+    await screenshot('findings-send');
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
   it('says what an open report is when it names no findings, rather than asking for one', async () => {
     const letter = ['Ofsted', 'Piccadilly Gate', 'Store Street', 'Manchester', 'M1 2WD', '', '13 January 2025', 'Director of Children’s Services', 'Anytown Council', 'Dear Ms Smith',
       'Focused visit to Anytown children’s services', 'This letter summarises the findings of the focused visit to Anytown children’s services on 4 and 5 December 2024.', '',

@@ -2,7 +2,7 @@
 // its full stop, the board's `Executive summary` straight under its judgement sentence, a
 // table's header row that repeats the heading above it after a blank line, and a list
 // whose glyphs stand apart from their texts. Each fixture copies the layout of a published
-// report (Southampton 2014, York 2017, Bury and Hillingdon SEND 2024).
+// report (Southampton 2014, York 2017, Bury and Hillingdon SEND 2024, Telford and Wrekin SEND 2023).
 import * as assert from 'node:assert/strict';
 import { parseReport } from '../../server/src/report/parse/index';
 import { flattenSections, joinLines } from './helpers';
@@ -117,5 +117,34 @@ describe('line breaks as pdftotext leaves them', () => {
     );
     // Its glyph stood on its line: `actions.` is no item of its own.
     assert.deepEqual(report.items.map((item) => item.text), ['The quality of plans for children across the service, particularly timescales for']);
+  });
+
+  it('sets aside a running footer whose dates wrapped, year and all, onto a line of their own', () => {
+    // Each page ends in the footer and its number; pdftotext starts the next with a form feed.
+    const footer = (n: number) => ['', 'Area SEND inspection report: Exampleshire Local Area Partnership, 20 to 24 March', '2023', '', String(n), ''];
+    const report = parseReport(
+      joinLines(
+        'Local Area Partnership report',
+        'Area SEND inspection of Exampleshire Local Area Partnership',
+        'Inspection dates: 20 to 24 March 2023',
+        '',
+        'What is the area partnership doing that is effective?',
+        'Support from social care has been strengthened to ensure that it is',
+        ...footer(1),
+        '\fequally strong at every stage.',
+        '',
+        'Areas for improvement',
+        'Leaders should improve the information that families are given.',
+        ...footer(2),
+        '\fLocal area partnership details',
+        'Local Authority',
+        ...footer(3),
+        '\f',
+      ),
+    );
+    assert.deepEqual(report.findings.map((finding) => finding.text), [
+      'Support from social care has been strengthened to ensure that it is equally strong at every stage.',
+      'Leaders should improve the information that families are given.',
+    ]);
   });
 });

@@ -110,9 +110,11 @@ export function findPageFurniture(lines: readonly Line[]): Aside {
   return setAside(lines, { skip: new Set(), furniture: [] }, parts);
 }
 
-// A running header has words: `12.` at the top of many pages is a paragraph number.
+// A running header has words: `12.` at the top of many pages is a paragraph number. Or
+// it is the year that a footer's dates wrapped onto a line of its own (`Area SEND
+// inspection report: Telford and Wrekin Local Area Partnership, 20 to 24 March` / `2023`).
 function isRunningCandidate(text: string): boolean {
-  return text.length <= 160 && /(?:[^A-Za-z]*[A-Za-z]){3}/.test(text);
+  return text.length <= 160 && (/(?:[^A-Za-z]*[A-Za-z]){3}/.test(text) || /^(?:19|20)\d\d$/.test(text));
 }
 
 /** A line's text with its digits masked, so that `Page 2` and `Page 3` compare equal. */

@@ -151,6 +151,11 @@ const sample: readonly Expected[] = [
     counts: { development: 6, strength: 9 },
     comment: 'improvement: 2 paragraphs, 3 dash bullets after a lead-in, and a paragraph run on from the last of them; effective: 9 bullets',
   },
+  {
+    file: 'shared/corpus-wide/suffolk-send-30-january-2024.txt',
+    counts: { 'priority-action': 6, development: 3, strength: 7 },
+    comment: 'priority action: a paragraph, 4 bullets after its lead-in across a page, a paragraph; improvement: 3 paragraphs; effective: 7 glyphs on lines of their own, then their 7 paragraphs with no blank line between',
+  },
 ];
 
 function located(file: string): string {

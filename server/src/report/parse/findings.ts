@@ -73,7 +73,23 @@ function unitsOf(section: DraftSection, lines: readonly Line[], unwrapped: boole
   // A sub-bullet is part of the finding above it, deeper than the list it is in: after a
   // lead-in (`... in respect of:`), the list starts at its first item's depth.
   let listDepth = -1;
+  // Glyphs that pdftotext wrote on their own, all together, before the texts of the list.
+  let glyphsApart = 0;
   for (const block of section.blocks) {
+    if (block.type === 'item' && block.text.length === 0) {
+      glyphsApart++;
+      continue;
+    }
+    const glyphs = glyphsApart;
+    glyphsApart = 0;
+    if (block.type === 'item' && !unwrapped && glyphs > 0) {
+      const texts = textsOfGlyphs(block, glyphs + 1);
+      if (texts) {
+        units.push(...texts);
+        afterList = true;
+        continue;
+      }
+    }
     if (block.type === 'item' || block.type === 'numbered') {
       const [head, ...ranOn] = block.type === 'item' && !unwrapped ? splitOffRecommendations(block) : [unitOf(block)];
       const depth = block.type === 'item' ? block.depth : 0;
@@ -135,6 +151,34 @@ function splitOffRecommendations(block: Block): Unit[] {
   const rest: Block = { type: 'paragraph', lines: tail, text: tailText, continued: false };
   return [item, ...splitParagraphs(rest, false).filter(isRecommendation)];
 }
+
+/**
+ * The texts of `count` glyphs that stood together on lines of their own, all run into the
+ * last glyph's block with no blank line between them (Suffolk's SEND report of 2024): the
+ * block split where a line ends a sentence and leaves most room for the next line's first
+ * word, as many times as it takes; undefined where it cannot be.
+ */
+function textsOfGlyphs(block: Block, count: number): Unit[] | undefined {
+  const lines = block.lines.filter((line) => !bulletOnly.test(line.text));
+  const width = Math.max(...lines.map((line) => line.text.length));
+  const ends: { after: number; room: number }[] = [];
+  lines.forEach((line, i) => {
+    const next = lines[i + 1];
+    if (next && /[.!?]$/.test(line.text) && /^[A-Z]/.test(next.text)) ends.push({ after: i, room: width - line.text.length - 1 - next.text.split(' ')[0].length });
+  });
+  if (ends.length < count - 1) return undefined;
+  const cuts = new Set(ends.sort((a, b) => b.room - a.room).slice(0, count - 1).map((end) => end.after));
+  const units: Unit[] = [{ lines: [], parts: [] }];
+  lines.forEach((line, i) => {
+    const unit = units[units.length - 1];
+    unit.lines.push(line);
+    unit.parts.push(line.text);
+    if (cuts.has(i)) units.push({ lines: [], parts: [] });
+  });
+  return units;
+}
+
+const bulletOnly = /^\S$/;
 
 function unitOf(block: Block): Unit {
   return { lines: [...block.lines], parts: [block.text], number: block.type === 'numbered' ? block.number : undefined };

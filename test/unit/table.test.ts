@@ -177,6 +177,22 @@ describe('the table', () => {
     assert.equal(row.inspectionEnd, '2022-01-18');
   });
 
+  it('dates a focused visit of 2018 whose letter leaves the year out, by the letter’s own date (Coventry)', () => {
+    const letter = (date: string, visit: string) =>
+      parseReport(
+        joinLines('Piccadilly Gate', '', date, 'Jo Example', 'Exampleshire County Council', 'Dear Jo', 'Focused visit to Exampleshire County Council children’s services',
+          'This letter summarises the findings of a focused visit to Exampleshire County Council', `children’s services on ${visit}. The inspectors were Jo Example, HMI.`, ''),
+      );
+    const february = letter('22 February 2018', '30 and 31 January');
+    // The text as the letter gives it; the table's dates complete it.
+    assert.equal(february.metadata.inspectionDates, '30 and 31 January');
+    const row = tableRow('exampleshire-focused-visit-22-february-2018.txt', february);
+    assert.deepEqual([row.inspectionStart, row.inspectionEnd], ['2018-01-30', '2018-01-31']);
+    // A December visit written up in January was in the year before.
+    const january = tableRow('exampleshire-focused-visit-10-january-2019.txt', letter('10 January 2019', '11 and 12 December'));
+    assert.deepEqual([january.inspectionStart, january.inspectionEnd], ['2018-12-11', '2018-12-12']);
+  });
+
   it('gives an area SEND report’s outcome in its own words', () => {
     const send = (outcome: string) =>
       tableRow(
@@ -206,6 +222,12 @@ describe('dates as the reports write them, as ISO dates', () => {
   for (const [text, start, end] of cases) {
     it(`reads ${text}`, () => assert.deepEqual(dateRange(text), { start, end }));
   }
+
+  it('takes a year left out from the date of the letter that gives it, and no other', () => {
+    assert.deepEqual(dateRange('30 and 31 January', '22 February 2018'), { start: '2018-01-30', end: '2018-01-31' });
+    assert.deepEqual(dateRange('6 to 8 March 2017', '22 February 2018'), { start: '2017-03-06', end: '2017-03-08' });
+    assert.equal(dateRange('30 and 31 January'), undefined);
+  });
 
   it('reads no date where there is no whole one', () => {
     assert.equal(dateRange('in 2016'), undefined);

@@ -60,7 +60,7 @@ export const tableColumns: readonly TableColumn[] = [
 /** The row of one document, `file` being its path or URI as the caller names it. */
 export function tableRow(file: string, report: Report): TableRow {
   const meta = report.metadata;
-  const inspection = meta.inspectionDates ? dateRange(meta.inspectionDates) : undefined;
+  const inspection = meta.inspectionDates ? dateRange(meta.inspectionDates, meta.letterDate) : undefined;
   const grades = Object.fromEntries(judgementAreas.map((area) => [area, areaJudgement(report, area)?.grade ?? null])) as Record<JudgementArea, Grade | null>;
   const counts = Object.fromEntries(findingCategories.map((category) => [category, report.findings.filter((finding) => finding.category === category).length])) as Record<FindingCategory, number>;
   return {
@@ -128,9 +128,15 @@ interface DatePart {
  * as ISO dates. A day takes the month and year written after it, so `11 to 15 March 2024`
  * starts on 11 March 2024.
  */
-export function dateRange(text: string): { start: string; end: string } | undefined {
+export function dateRange(text: string, writtenOn?: string): { start: string; end: string } | undefined {
   const numeric = [...text.matchAll(numericDate)].map((match): DatePart => ({ day: Number(match[1]), month: Number(match[2]), year: Number(match[3]) }));
   const days = numeric.length > 0 ? numeric : namedDates(text);
+  // Dates written without their year are of the year of the letter that gives them, or of
+  // the year before for a later month than the letter's (a visit comes before its letter).
+  const letter = writtenOn === undefined ? undefined : namedDates(writtenOn).at(-1);
+  if (letter?.month !== undefined && letter.year !== undefined) {
+    for (const day of days) if (day.year === undefined && day.month !== undefined) day.year = day.month > letter.month ? letter.year - 1 : letter.year;
+  }
   const dated = days.filter((part): part is Required<DatePart> => part.month !== undefined && part.year !== undefined);
   if (dated.length === 0) return undefined;
   const start = dated[0];

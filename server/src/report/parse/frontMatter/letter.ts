@@ -12,6 +12,9 @@ const dateLine = new RegExp(`^\\d{1,2} (?:${anyMonth}) \\d{4}$`, 'i');
 // the services of the authority it is named after.
 const letterAuthority = /(?:within|focused visit to) (.+?)(?:(?: local authority)? children[’']s services| (?:children[’']s|children and families) trust\b| children first\b)/i;
 
+const visitDates = /(?:conducted on|focused visit to .+? (?:on|between)) (.+? \d{4})\b/i;
+const visitDatesNoYear = new RegExp(`(?:conducted on|focused visit to .+? (?:on|between)) ([^.]+? (?:${anyMonth}))(?=\\.)`, 'i');
+
 /**
  * The subject's last line: wrapped at a page's width (a PDF's text), it goes on over the
  * next line or two until it names the authority's services, and no further; a subject
@@ -50,7 +53,8 @@ export function readLetter(lines: readonly Line[], skip: ReadonlySet<number>, en
   const bodyStart = subjectLast === undefined ? 0 : subjectLast + 1;
   const authority = letterAuthority.exec(title ?? '');
   const introduction = joinedFrom(lines, bodyStart, 6);
-  const dates = /(?:conducted on|focused visit to .+? (?:on|between)) (.+? \d{4})\b/i.exec(introduction);
+  // Some letters of 2018 leave the year out (`… children’s services on 30 and 31 January.`).
+  const dates = visitDates.exec(introduction) ?? visitDatesNoYear.exec(introduction);
   const signOff = findLine(lines, bodyStart, end, (text) => /^yours (?:sincerely|faithfully)/i.test(text));
   // Past a page number: a page may end after `Yours sincerely`.
   const name = signOff === undefined ? end : nextContent(lines, signOff + 1, skip);

@@ -515,3 +515,22 @@ describe('diagnostics', () => {
     });
   });
 });
+
+describe('contents.no-heading on contents as pdftotext writes them', () => {
+  // No tabs: each entry's page number after it, and entries stacked with no blank line between.
+  const contents = (...entries: string[]) => withCode(diagnose(sifReport({ contents: ['Contents', 'Executive summary', '', '2', '', ...entries, '', '6', '', '\f'] })), 'contents.no-heading');
+
+  it('takes stacked entries for one heading each, over one or more lines', () => {
+    assert.deepEqual(contents('Information about this local authority area', 'Recommendations', 'The experiences and progress of children who need help and', 'protection'), []);
+  });
+
+  it('takes an entry that qualifies a heading after a dash for that heading', () => {
+    assert.deepEqual(contents('Inspection findings – the local authority'), []);
+  });
+
+  it('but names the stack where one of its lines is no heading', () => {
+    const found = contents('Information about this local authority area', 'Summary of the independent reviewing officer service');
+    assert.equal(found.length, 1);
+    assert.match(found[0].message, /‘Information about this local authority area Summary of the independent reviewing officer service’/);
+  });
+});

@@ -34,7 +34,7 @@ export const headingRules: readonly HeadingRule[] = [
     role: 'other',
     parents: ['area-information'],
   },
-  { pattern: /^summary of findings$/, role: 'summary', parents: ['local-authority', 'lscb'] },
+  { pattern: /^summary of (?:key )?findings$/, role: 'summary', parents: ['local-authority', 'lscb'] },
   { pattern: /^what does the (?:local authority|lscb) need to improve$/, role: 'recommendations', parents: ['local-authority', 'lscb'] },
   { pattern: /^recommendations$/, role: 'recommendations', parents: ['lscb'] },
   { pattern: /^priority and immediate action$/, role: 'priority-action', parents: ['recommendations', 'lscb'] },
@@ -45,7 +45,7 @@ export const headingRules: readonly HeadingRule[] = [
   { pattern: /^progress since the last inspection$/, role: 'other', parents: ['local-authority'] },
   { pattern: /^summary for children and young people$/, role: 'children-summary' },
   { pattern: /^inspection judgements? about the (?:local authority|lscb)$/, role: 'other', parents: ['local-authority', 'lscb'] },
-  { pattern: /^what the inspection judgements mean(?:: the (?:local authority|lscb))?$/, role: 'other' },
+  { pattern: /^what the inspection judge?ments mean(?:: the (?:local authority|lscb))?$/, role: 'other' },
   // Judgement headings, some without their `The` (`Experiences and progress of care leavers: good`).
   { pattern: /^(?:the )?experiences? and progress of children who need help and protection/, role: 'judgement', graded: true },
   { pattern: /^(?:the )?experiences? and progress of children looked after and achieving permanence/, role: 'judgement', graded: true },
@@ -62,7 +62,7 @@ export const headingRules: readonly HeadingRule[] = [
   { pattern: /^summary$/, role: 'summary', parents: judgementParents },
   { pattern: /^inspection findings(?: - the local safeguarding children board)?$/, role: 'inspection-findings', parents: judgementParents },
   {
-    pattern: /^(?:(?:the )?local safeguarding children board(?: \(lscb\))?|section 2: the effectiveness of the local safeguarding children board|the lscb)$/,
+    pattern: /^(?:(?:the )?local safeguarding children board(?: \(lscb\))?|section 2: the effectiveness (?:of the )?local safeguarding children board(?: \(lscb\))?|the lscb)$/,
     role: 'lscb',
   },
   // `Information about the local authority inspection`, `… the inspection and the review`.

@@ -28,11 +28,16 @@ export function readContents(lines: readonly Line[], end: number): Contents {
   let last = heading;
   const tabbed = lines.slice(heading + 1, heading + 6).some((line) => line.raw.includes('\t'));
   let pending: Line[] = [];
+  let titles: string[] = [];
   const flush = (page?: number) => {
     if (pending.length === 0) return;
-    const title = pending.map((line) => line.text.split('\t')[0].trim()).join(' ');
-    entries.push({ title, page, range: linesRange(pending[0], pending[pending.length - 1]) });
+    entries.push({ title: titles.join(' '), page, range: linesRange(pending[0], pending[pending.length - 1]) });
     pending = [];
+    titles = [];
+  };
+  const add = (line: Line, title = line.text.split('\t')[0].trim()) => {
+    pending.push(line);
+    titles.push(title);
   };
   for (let i = heading + 1; i < end; i++) {
     const line = lines[i];
@@ -40,7 +45,7 @@ export function readContents(lines: readonly Line[], end: number): Contents {
       if (line.text.length === 0) continue;
       if (!line.raw.includes('\t')) break;
       const page = /\t\s*(\d+)\s*$/.exec(line.raw);
-      pending.push(line);
+      add(line);
       flush(page ? Number(page[1]) : undefined);
       last = i;
       continue;
@@ -59,7 +64,15 @@ export function readContents(lines: readonly Line[], end: number): Contents {
     }
     const previous = lines[i - 1];
     if (previous && previous.text.length === 0) flush();
-    pending.push(line);
+    // pdftotext can keep an entry's page number on its line (`Progress since the last
+    // inspection 7`, `… need to improve?4`): the entry ends there.
+    const numbered = /^(.*[^\d\s])\s*(\d{1,3})$/.exec(line.text);
+    if (numbered && !/\b(?:section|part|annex|appendix)$/i.test(numbered[1])) {
+      add(line, numbered[1]);
+      flush(Number(numbered[2]));
+      continue;
+    }
+    add(line);
   }
   flush();
   return { entries, parts: [{ kind: 'contents', from: heading, to: last }] };

@@ -1,9 +1,12 @@
 // Where pdftotext leaves no blank line, or one too many: a recommendation that ends without
-// its full stop, the board's `Executive summary` straight under its judgement sentence, a
-// table's header row that repeats the heading above it after a blank line, and a list
-// whose glyphs stand apart from their texts. Each fixture copies the layout of a published
-// report (Southampton 2014, York 2017, Bury and Hillingdon SEND 2024, Telford and Wrekin SEND 2023).
+// its full stop or comes straight under a subheading, the board's `Executive summary`
+// straight under its judgement sentence, a table's header row that repeats the heading
+// above it after a blank line, a list whose glyphs stand apart from their texts, and a
+// running footer wrapped onto a second line. Each fixture copies the layout of a
+// published report (Southampton 2014, Blackpool 2014, York 2017, Telford and Wrekin SEND
+// 2023, Bury and Hillingdon SEND 2024).
 import * as assert from 'node:assert/strict';
+import { checkReport } from '../../server/src/report/diagnostics';
 import { parseReport } from '../../server/src/report/parse/index';
 import { flattenSections, joinLines } from './helpers';
 
@@ -32,6 +35,21 @@ describe('line breaks as pdftotext leaves them', () => {
       'work it reviews.',
     );
     assert.deepEqual(report.paragraphs.map((paragraph) => paragraph.number), [44, 45]);
+  });
+
+  it('starts the next recommendation straight under a subheading with no blank line (Blackpool 2014)', () => {
+    const report = sif(
+      'What does the local authority need to improve?',
+      'Areas for improvement',
+      '14. Collate and analyse information about children living in households where there',
+      'is parental mental ill-health, or substance or alcohol misuse.',
+      '',
+      'Planning and support for children who are looked after',
+      '15. Improve the quality of assessments, including those prior to children returning',
+      'home, so that these consistently lead to clear, robust plans for children.',
+    );
+    assert.deepEqual(report.paragraphs.map((paragraph) => paragraph.number), [14, 15]);
+    assert.deepEqual(report.findings.map((finding) => finding.number), [14, 15]);
   });
 
   it('but not a year wrapped onto the next line, whose number does not follow', () => {
@@ -74,6 +92,30 @@ describe('line breaks as pdftotext leaves them', () => {
       ),
     );
     assert.deepEqual(flattenSections(report.sections).map((section) => [section.name, section.headingRange.start.line, section.headingRange.end.line]), [['Areas for improvement', 3, 5]]);
+  });
+
+  it('takes the same heading shortened straight under it for the same section, and the board’s `Summary` under its `Executive summary` (City of London 2016, Doncaster 2015)', () => {
+    const report = sif(
+      'Executive summary',
+      'Children in Exampleshire are safe.',
+      '',
+      'The Local Safeguarding Children Board (LSCB)',
+      'Executive summary',
+      'Summary',
+      'The board has made progress from the low base found at the last inspection.',
+      '',
+      'Inspection findings – the Local Safeguarding Children Board',
+      'Inspection findings',
+      '85. The LSCB is a highly accomplished safeguarding board.',
+    );
+    const names = (sections: typeof report.sections): unknown[] => sections.map((section) => [section.name, section.headingRange.start.line, section.headingRange.end.line, names(section.children)]);
+    assert.deepEqual(names(report.sections).slice(-1), [
+      ['The Local Safeguarding Children Board (LSCB)', 8, 8, [
+        ['Executive summary', 9, 9, [['Summary', 10, 10, []]]],
+        ['Inspection findings – the Local Safeguarding Children Board', 13, 14, []],
+      ]],
+    ]);
+    assert.deepEqual(checkReport(report).filter((diagnostic) => diagnostic.code === 'section.empty'), []);
   });
 
   it('keeps a list’s item whose glyph pdftotext wrote elsewhere, where the glyphs stand apart', () => {

@@ -107,9 +107,11 @@ export function buildBlocks(lines: readonly Line[], options: BlockOptions): Bloc
   // Blank lines and page breaks seen since the last content line.
   let blanks = 0;
   let pageBreak = false;
+  let lastNumber = Number.NaN;
 
   const close = () => {
     if (current) drafts.push(current);
+    if (current?.kind.type === 'numbered') lastNumber = current.kind.number;
     current = undefined;
   };
 
@@ -141,7 +143,9 @@ export function buildBlocks(lines: readonly Line[], options: BlockOptions): Bloc
     // it is the next number of the paragraph it would go on (a recommendation that ends
     // without its full stop, `... drive improvements in service quality` / `45. Ensure`).
     const above = lines[i - 1];
-    const nextNumber = marker?.marked.type === 'numbered' && current?.kind.type === 'numbered' && marker.marked.number === current.kind.number + 1;
+    // The next number of the paragraph it would go on, or of the last numbered paragraph
+    // before a subheading (`Planning and support for children who are looked after` / `15. Improve`).
+    const nextNumber = marker?.marked.type === 'numbered' && marker.marked.number === (current?.kind.type === 'numbered' ? current.kind.number : lastNumber) + 1;
     if (marker?.marked.type === 'numbered' && !nextNumber && !gap && !options.unwrapped && current && above.text.length >= 50 && !endsSentence(above.text)) {
       marker = undefined;
     }

@@ -59,7 +59,9 @@ export const headingRules: readonly HeadingRule[] = [
     graded: true,
     parents: ['judgement'],
   },
-  { pattern: /^summary$/, role: 'summary', parents: judgementParents },
+  // Under a judgement or the board's part; or straight under the board's `Executive summary`
+  // as its own first heading (Doncaster 2015).
+  { pattern: /^summary$/, role: 'summary', parents: [...judgementParents, 'executive-summary'] },
   { pattern: /^inspection findings(?: - the local safeguarding children board)?$/, role: 'inspection-findings', parents: judgementParents },
   {
     pattern: /^(?:(?:the )?local safeguarding children board(?: \(lscb\))?|section 2: the effectiveness (?:of the )?local safeguarding children board(?: \(lscb\))?|the lscb)$/,

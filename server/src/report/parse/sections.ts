@@ -79,8 +79,14 @@ function leadInOf(block: Block, kind: ReportKind): LeadIn | undefined {
  * judgement heading repeated, with its grade, in a small `Key Judgement` / `Judgement
  * Grade` table under it.
  */
-function repeatedHeading(current: DraftSection | undefined, name: string, heading: Block): DraftSection | undefined {
-  if (!current || current.children.length > 0 || headingKey(current.name) !== headingKey(name)) return undefined;
+function repeatedHeading(current: DraftSection | undefined, name: string, heading: Block, role: SectionRole | undefined): DraftSection | undefined {
+  if (!current || current.children.length > 0) return undefined;
+  const key = headingKey(name);
+  const same = headingKey(current.name) === key;
+  // Or the same heading shortened straight under it, as a table's header row
+  // (`Inspection findings – the Local Safeguarding Children Board` / `Inspection findings`).
+  const shortened = current.blocks.length === 0 && role !== undefined && current.role === role && headingKey(current.name).startsWith(key);
+  if (!same && !shortened) return undefined;
   const last = heading.lines[heading.lines.length - 1];
   // Nothing but blank lines between them (a PDF's table sets its header row apart).
   if (current.blocks.length === 0) {
@@ -170,7 +176,7 @@ export function buildSections(
       const match = headings.get(block.lines[0].index);
       const next = blocks[i + 1];
       const nextGrade = !match?.grade && match?.rule?.graded && next?.type === 'paragraph' && next.lines.length <= 2 ? gradeOnly(next.text) : undefined;
-      const repeated = repeatedHeading(stack[stack.length - 1], match?.name ?? block.text, block);
+      const repeated = repeatedHeading(stack[stack.length - 1], match?.name ?? block.text, block, match?.rule?.role);
       // A judgement's name straight over a numbered or bulleted item is a sub-heading, not
       // the judgement's own section (which has a grade or a `Summary` under it): in an open
       // list of priority actions or areas for improvement (SIF reports of 2015), a group of

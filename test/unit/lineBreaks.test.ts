@@ -1,10 +1,11 @@
 // Where pdftotext leaves no blank line, or one too many: a recommendation that ends without
-// its full stop or comes straight under a subheading, the board's `Executive summary`
-// straight under its judgement sentence, a table's header row that repeats the heading
-// above it after a blank line, a list whose glyphs stand apart from their texts, and a
-// running footer wrapped onto a second line. Each fixture copies the layout of a
-// published report (Southampton 2014, Blackpool 2014, York 2017, Telford and Wrekin SEND
-// 2023, Bury and Hillingdon SEND 2024).
+// its full stop or comes straight under a subheading, a sentence that a number ends over
+// a page break, the board's `Executive summary` straight under its judgement sentence, a
+// table's header row that repeats the heading above it after a blank line, a list whose
+// glyphs stand apart from their texts, and a running footer wrapped onto a second line.
+// Each fixture copies the layout of a published report (Southampton, Blackpool and
+// Buckinghamshire 2014, York 2017, Telford and Wrekin SEND 2023, Bury and Hillingdon SEND
+// 2024).
 import * as assert from 'node:assert/strict';
 import { checkReport } from '../../server/src/report/diagnostics';
 import { parseReport } from '../../server/src/report/parse/index';
@@ -50,6 +51,20 @@ describe('line breaks as pdftotext leaves them', () => {
     );
     assert.deepEqual(report.paragraphs.map((paragraph) => paragraph.number), [14, 15]);
     assert.deepEqual(report.findings.map((finding) => finding.number), [14, 15]);
+  });
+
+  it('goes on a sentence over a page break where a number ends it (`Key Stage` / `2. However`, Buckinghamshire 2014)', () => {
+    const report = sif(
+      'Inspection findings',
+      '98. Looked after children do well at primary school, almost as well as other children by the end of Key Stage',
+      '',
+      '18',
+      '',
+      '\f2. However, the gap between their attainment and that of all children has widened by the age of 16.',
+      '99. In 2013, only 4% of looked after pupils achieved five good GCSEs.',
+    );
+    assert.deepEqual(report.paragraphs.map((paragraph) => paragraph.number), [98, 99]);
+    assert.match(report.paragraphs[0].text, /Key Stage 2\. However, the gap/);
   });
 
   it('but not a year wrapped onto the next line, whose number does not follow', () => {

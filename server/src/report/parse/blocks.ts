@@ -55,6 +55,8 @@ const bulletGlyph = /^([-\u2022\u25aa\u25fc\u25a0\u25cf\uf06e\uf0a7\uf02d\uf0b7\
 const subBulletGlyphs = new Set(['\u2015', '\u2212', 'o', '\uf02d']);
 const paragraphNumber = /^(?:-\s+)?(\d{1,3})\.(?=\s|$)\s*/;
 const sentenceEnd = /[.!?:;)\]"'\u201d\u2019]$/;
+// Words that a number follows in a sentence (`Key Stage 2`, `Year 11`).
+const numberedPhrase = /\b(?:stage|year|years|phase|level|tier|step)$/i;
 
 /** What a bullet or a paragraph number says of the block it opens. */
 type Marked = Pick<ItemBlock, 'type' | 'glyph' | 'depth'> | Pick<NumberedBlock, 'type' | 'number'>;
@@ -150,8 +152,12 @@ export function buildBlocks(lines: readonly Line[], options: BlockOptions): Bloc
       marker = undefined;
     }
     const previous = current ?? drafts[drafts.length - 1];
+    // `... by the end of Key Stage` / a page break / `2. However, ...`: the number ends the
+    // sentence over the break, as the next paragraph's number would not.
+    const endsPhrase = marker?.marked.type === 'numbered' && !nextNumber && afterBreak && previous !== undefined && numberedPhrase.test(previous.parts[previous.parts.length - 1] ?? '');
+    if (endsPhrase) marker = undefined;
     // A fragment after a page break that starts in lower case ends the sentence before it.
-    if (!marker && afterBreak && previous && previous.kind.type !== 'heading' && startsLowerCase(line.text)) {
+    if (!marker && afterBreak && previous && previous.kind.type !== 'heading' && (startsLowerCase(line.text) || endsPhrase)) {
       previous.lines.push(line);
       previous.parts.push(line.text);
       previous.continued = true;

@@ -148,8 +148,7 @@ function splitOffRecommendations(block: Block): Unit[] {
   const tailText = tail.map((line) => line.text).join(' ');
   if (at < 0 || !block.text.endsWith(` ${tailText}`)) return [unitOf(block)];
   const item: Unit = { lines: block.lines.slice(0, at), parts: [block.text.slice(0, -tailText.length - 1)] };
-  const rest: Block = { type: 'paragraph', lines: tail, text: tailText, continued: false };
-  return [item, ...splitParagraphs(rest, false).filter(isRecommendation)];
+  return [item, ...paragraphsOf(tail).filter(isRecommendation)];
 }
 
 /**
@@ -160,22 +159,9 @@ function splitOffRecommendations(block: Block): Unit[] {
  */
 function textsOfGlyphs(block: Block, count: number): Unit[] | undefined {
   const lines = block.lines.filter((line) => !bulletOnly.test(line.text));
-  const width = Math.max(...lines.map((line) => line.text.length));
-  const ends: { after: number; room: number }[] = [];
-  lines.forEach((line, i) => {
-    const next = lines[i + 1];
-    if (next && /[.!?]$/.test(line.text) && /^[A-Z]/.test(next.text)) ends.push({ after: i, room: width - line.text.length - 1 - next.text.split(' ')[0].length });
-  });
+  const ends = sentenceEnds(lines);
   if (ends.length < count - 1) return undefined;
-  const cuts = new Set(ends.sort((a, b) => b.room - a.room).slice(0, count - 1).map((end) => end.after));
-  const units: Unit[] = [{ lines: [], parts: [] }];
-  lines.forEach((line, i) => {
-    const unit = units[units.length - 1];
-    unit.lines.push(line);
-    unit.parts.push(line.text);
-    if (cuts.has(i)) units.push({ lines: [], parts: [] });
-  });
-  return units;
+  return cutAfter(lines, ends.sort((a, b) => b.room - a.room).slice(0, count - 1));
 }
 
 const bulletOnly = /^\S$/;
@@ -198,20 +184,36 @@ const recommendationStart = /^(?!(?:They|These|This|It|Its|Their|Such|That|There
  */
 function splitParagraphs(block: Block, unwrapped: boolean): Unit[] {
   if (unwrapped || block.lines.length < 2) return [unitOf(block)];
-  const width = Math.max(...block.lines.map((line) => line.text.length));
-  const units: Unit[] = [];
-  let current: Unit = { lines: [], parts: [] };
-  block.lines.forEach((line, i) => {
-    current.lines.push(line);
-    current.parts.push(line.text);
-    const next = block.lines[i + 1];
-    const nextWord = next?.text.split(' ')[0] ?? '';
-    const ends = next && /[.!?]$/.test(line.text) && /^[A-Z]/.test(nextWord);
-    if (ends && (line.text.length + 1 + nextWord.length <= width || recommendationStart.test(next.text))) {
-      units.push(current);
-      current = { lines: [], parts: [] };
-    }
+  return paragraphsOf(block.lines);
+}
+
+function paragraphsOf(lines: readonly Line[]): Unit[] {
+  return cutAfter(lines, sentenceEnds(lines).filter((end) => end.room >= 0 || recommendationStart.test(lines[end.after + 1].text)));
+}
+
+/**
+ * Where a line ends a sentence and the next starts one: the line's index, and the room it
+ * left, at the width of the longest line, for the next line's first word.
+ */
+function sentenceEnds(lines: readonly Line[]): { after: number; room: number }[] {
+  const width = Math.max(...lines.map((line) => line.text.length));
+  const ends: { after: number; room: number }[] = [];
+  lines.forEach((line, i) => {
+    const next = lines[i + 1];
+    if (next && /[.!?]$/.test(line.text) && /^[A-Z]/.test(next.text)) ends.push({ after: i, room: width - line.text.length - 1 - next.text.split(' ')[0].length });
   });
-  if (current.lines.length > 0) units.push(current);
+  return ends;
+}
+
+/** The lines as units, a new one after each of the given ends. */
+function cutAfter(lines: readonly Line[], ends: readonly { after: number }[]): Unit[] {
+  const cuts = new Set(ends.map((end) => end.after));
+  const units: Unit[] = [{ lines: [], parts: [] }];
+  lines.forEach((line, i) => {
+    const unit = units[units.length - 1];
+    unit.lines.push(line);
+    unit.parts.push(line.text);
+    if (cuts.has(i)) units.push({ lines: [], parts: [] });
+  });
   return units;
 }

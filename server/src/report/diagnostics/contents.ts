@@ -6,6 +6,7 @@
 // young people` / `The experiences and progress of children who need help and` /
 // `protection`), the entry's lines may name one heading each, over one to three lines.
 import type { Report } from '../model';
+import { pageAtEnd } from '../parse/frontMatter/contents';
 import { flatten } from '../parse/references';
 import { headingKey } from '../parse/headings';
 import type { ReportDiagnostic } from './types';
@@ -16,7 +17,7 @@ export function checkContents(report: Report): ReportDiagnostic[] {
   const after = Math.max(...report.contents.map((entry) => entry.range.end.line));
   const headings = new Set([...report.lines.slice(after + 1).map((line) => headingKey(line.trim())), ...flatten(report.sections).map((section) => headingKey(section.name))]);
   const named = (text: string) => {
-    const title = text.replace(/\s*\d{1,3}$/, '');
+    const { title } = pageAtEnd(text);
     return headings.has(headingKey(title)) || headings.has(headingKey(title.split(/ [–-] /)[0]));
   };
   /** Whether `lines` are headings' names, one after another, each over one to three lines. */

@@ -19,6 +19,16 @@ export interface Contents {
   readonly parts: readonly Part[];
 }
 
+/**
+ * A contents line's title and the page number at its end, if it has one (`Progress since
+ * the last inspection 7`, `… need to improve?4`; not `Section 2`).
+ */
+export function pageAtEnd(text: string): { title: string; page?: number } {
+  const numbered = /^(.*[^\d\s])\s*(\d{1,3})$/.exec(text);
+  if (!numbered || /\b(?:section|part|annex|appendix)$/i.test(numbered[1])) return { title: text };
+  return { title: numbered[1], page: Number(numbered[2]) };
+}
+
 export function readContents(lines: readonly Line[], end: number): Contents {
   const limit = Math.min(end, Math.max(200, Math.floor(lines.length / 3)));
   // The cheap test first: this looks at a third of the report's lines.
@@ -64,15 +74,10 @@ export function readContents(lines: readonly Line[], end: number): Contents {
     }
     const previous = lines[i - 1];
     if (previous && previous.text.length === 0) flush();
-    // pdftotext can keep an entry's page number on its line (`Progress since the last
-    // inspection 7`, `… need to improve?4`): the entry ends there.
-    const numbered = /^(.*[^\d\s])\s*(\d{1,3})$/.exec(line.text);
-    if (numbered && !/\b(?:section|part|annex|appendix)$/i.test(numbered[1])) {
-      add(line, numbered[1]);
-      flush(Number(numbered[2]));
-      continue;
-    }
-    add(line);
+    // pdftotext can keep an entry's page number on its line: the entry ends there.
+    const { title, page } = pageAtEnd(line.text);
+    add(line, title);
+    if (page !== undefined) flush(page);
   }
   flush();
   return { entries, parts: [{ kind: 'contents', from: heading, to: last }] };

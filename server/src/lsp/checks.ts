@@ -14,7 +14,6 @@ export class Checks {
   private readonly pending = new Map<string, NodeJS.Timeout>();
   private readonly checked = new Set<string>();
   private warm = false;
-  private lastChange = 0;
 
   /**
    * `debounceMs`: how long typing must pause; `explanation`: each code's link;
@@ -30,7 +29,6 @@ export class Checks {
 
   /** Checked at once when opened, then once typing pauses. */
   changed(document: TextDocument): void {
-    this.lastChange = performance.now();
     this.schedule(document, this.checked.has(document.uri) ? this.debounceMs : 0);
     this.checked.add(document.uri);
   }
@@ -76,7 +74,7 @@ export class Checks {
     this.checkedReport(uri);
     if (report && !this.warm) {
       this.warm = true;
-      warmUp(document, this.workspace.kinds.kinds, () => performance.now() - Math.max(this.lastChange, this.workspace.lastAsked) < 100);
+      warmUp(document, this.workspace.kinds.kinds, () => this.workspace.busy());
     }
   }
 

@@ -40,8 +40,8 @@ export class Workspace {
   readonly index: WorkspaceIndex;
   readonly kinds: WorkspaceKinds;
   settings: SettingsSource;
-  /** When the editor last asked something of an open document (`performance.now()`): warming up waits while it does. */
-  lastAsked = 0;
+  // When the user last edited an open document or the editor asked something of one.
+  private lastUse = 0;
   private folders: string[] = [];
   private watchesFiles = false;
   private readonly ownWatcher: FolderWatcher;
@@ -70,6 +70,12 @@ export class Workspace {
     this.kinds = new WorkspaceKinds((uri, diagnostics) => void connection.sendDiagnostics({ uri, diagnostics }));
     this.settings = new SettingsSource(connection, false);
     this.ownWatcher = new FolderWatcher((changes) => this.filesChanged(changes), log);
+    this.documents.onDidChangeContent(() => (this.lastUse = performance.now()));
+  }
+
+  /** Whether the user is typing or the editor asking, this last tenth of a second: warming up waits. */
+  busy(): boolean {
+    return performance.now() - this.lastUse < 100;
   }
 
   initialize(client: ClientAbilities, folders: readonly WorkspaceFolder[], settings: unknown): void {
@@ -88,7 +94,7 @@ export class Workspace {
   withReport<T>(uri: string, token: CancellationToken, empty: T, feature: (report: Report) => T): T | ResponseError<void> {
     const document = this.documents.get(uri);
     if (!document) return empty;
-    this.lastAsked = performance.now();
+    this.lastUse = performance.now();
     if (token.isCancellationRequested) return cancelled();
     const report = this.report(document);
     if (!report) return empty;

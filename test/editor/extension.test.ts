@@ -77,9 +77,13 @@ describe('Inspection Reports in VS Code', () => {
   it('lists a SEND report’s areas for priority action without the bodies named beside them', async function () {
     const file = path.join(sharedDir(), 'corpus-wide', 'bexley-send-23-february-2024.txt');
     if (!fs.existsSync(file)) this.skip();
-    // As an untitled copy, which closes for good: the Judgements tests count the open documents.
-    const document = await vscode.workspace.openTextDocument({ language: 'inspection-report', content: fs.readFileSync(file, 'utf8') });
-    const editor = await vscode.window.showTextDocument(document);
+    // As an untitled copy, which closes for good (the Judgements tests count the open
+    // documents), under a name of its own (the next test's untitled report must not take
+    // the name this one had).
+    const untitled = await vscode.workspace.openTextDocument(vscode.Uri.parse('untitled:bexley-send-23-february-2024.txt'));
+    const editor = await vscode.window.showTextDocument(untitled);
+    await editor.edit((edit) => edit.insert(new vscode.Position(0, 0), fs.readFileSync(file, 'utf8')));
+    const document = await vscode.languages.setTextDocumentLanguage(untitled, 'inspection-report');
     await vscode.commands.executeCommand('inspectionReports.findings.focus');
     const labels = await waitFor('the findings of Bexley’s SEND report', async () => {
       const found = await treeLabels(api);
@@ -92,6 +96,7 @@ describe('Inspection Reports in VS Code', () => {
     assert.match(editor.document.lineAt(editor.selection.active.line).text, /^Leaders across the partnership should work at pace/);
     await screenshot('findings-send');
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    await waitFor('the copy closed', () => document.isClosed || undefined);
   });
 
   it('says what an open report is when it names no findings, rather than asking for one', async () => {

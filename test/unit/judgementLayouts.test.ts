@@ -194,4 +194,82 @@ describe('judgements in pdftotext layouts', () => {
       ],
     );
   });
+
+  it('reads a grade wrapped over three lines and a label that ends in a full stop (Darlington 2018, Cheshire East 2020)', () => {
+    const report = ilacs(
+      'Judgement',
+      '',
+      'Grade',
+      '',
+      'The impact of leaders on social work practice with',
+      'children and families.',
+      '',
+      'Requires',
+      'improvement to be',
+      'good',
+      '',
+      'Overall effectiveness',
+      '',
+      'Requires improvement',
+      'to be good',
+      '',
+      'Since the last inspection, leaders have improved practice.',
+    );
+    assert.deepEqual(judgements(report), ['leadership requires-improvement table 9', 'overall requires-improvement table 16']);
+    assert.equal(report.judgements[0].label, 'The impact of leaders on social work practice with children and families');
+  });
+
+  it('reads the overall sentence that leaves out the authority’s name (Luton 2016)', () => {
+    const report = sif('Children’s services require improvement to be good', '1. Children who need help and protection', '', 'Requires improvement', '', 'Contents');
+    assert.deepEqual(judgements(report), ['help-and-protection requires-improvement table 9', 'overall requires-improvement sentence 8']);
+  });
+
+  it('reads no heading from the text of a bullet whose glyph stood apart: the previous inspection’s grades (Rotherham 2018)', () => {
+    const report = sif(
+      'Children’s services in Exampleshire are good',
+      'Information about this local authority area',
+      'Previous Ofsted inspections',
+      '\uf02d The last inspection report was published in November 2014. The judgements were:',
+      '\u2212 Overall effectiveness: inadequate',
+      '\uf02d',
+      '',
+      'Experiences and progress of care leavers: inadequate',
+      '',
+      'The experiences and progress of children who need help and protection',
+      'Summary',
+      'Children are safe.',
+    );
+    assert.deepEqual(
+      flattenSections(report.sections).map((section) => `${section.role} ${section.name}`),
+      ['area-information Information about this local authority area', 'other Previous Ofsted inspections', 'judgement The experiences and progress of children who need help and protection', 'summary Summary'],
+    );
+    assert.deepEqual(report.items.map((item) => item.text).slice(-1), ['Experiences and progress of care leavers: inadequate']);
+  });
+
+  it('reads the headings that leave words out: `Summary for children`, `The experiences of children in care` (Ealing 2016, Manchester 2025)', () => {
+    const report = ilacs('The experiences of children in care: outstanding', '18.', '', 'Children remain with their families when possible.');
+    assert.deepEqual(judgements(report), ['children-in-care outstanding heading 5']);
+    const summary = sif('Children’s services in Exampleshire are good', 'Summary for children', 'Services for children in Exampleshire are good.');
+    assert.deepEqual(flattenSections(summary.sections).map((section) => section.role), ['children-summary']);
+  });
+
+  it('reads a SIF report’s graded judgements within children looked after without their `The graded judgement for` (Gateshead 2016)', () => {
+    const report = sif(
+      'Children’s services in Exampleshire are good',
+      'The experiences and progress of children looked after and achieving permanence',
+      'Summary',
+      'Children looked after receive a good service.',
+      '',
+      'Adoption performance is good',
+      '61. Children are identified at an early stage.',
+      '',
+      'The experience and progress of care leavers requires improvement',
+      '76. Arrangements for keeping in touch with care leavers are effective.',
+    );
+    assert.deepEqual(
+      flattenSections(report.sections).map((section) => `${section.role} ${section.name}`),
+      ['judgement The experiences and progress of children looked after and achieving permanence', 'summary Summary', 'graded-subjudgement Adoption performance', 'graded-subjudgement The experience and progress of care leavers'],
+    );
+    assert.deepEqual(judgements(report).slice(-2), ['adoption good heading 13', 'care-leavers requires-improvement heading 16']);
+  });
 });

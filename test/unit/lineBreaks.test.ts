@@ -67,6 +67,20 @@ describe('line breaks as pdftotext leaves them', () => {
     assert.match(report.paragraphs[0].text, /Key Stage 2\. However, the gap/);
   });
 
+  it('goes on a sentence over a page break where an age ends it (`beyond` / `18. There are`, Telford and Wrekin 2016)', () => {
+    const report = sif(
+      'Inspection findings',
+      '89. The local authority is not supporting enough children looked after to remain with their carers beyond',
+      '',
+      '31',
+      '',
+      '\f18. There are currently just six young people in staying-put arrangements.',
+      '90. The IRO service is not fully effective.',
+    );
+    assert.deepEqual(report.paragraphs.map((paragraph) => paragraph.number), [89, 90]);
+    assert.match(report.paragraphs[0].text, /carers beyond 18\. There are currently/);
+  });
+
   it('but not a year wrapped onto the next line, whose number does not follow', () => {
     const report = sif(
       'Recommendations',

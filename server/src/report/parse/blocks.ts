@@ -55,8 +55,8 @@ const bulletGlyph = /^([-\u2022\u25aa\u25fc\u25a0\u25cf\uf06e\uf0a7\uf02d\uf0b7\
 const subBulletGlyphs = new Set(['\u2015', '\u2212', 'o', '\uf02d']);
 const paragraphNumber = /^(?:-\s+)?(\d{1,3})\.(?=\s|$)\s*/;
 const sentenceEnd = /[.!?:;)\]"'\u201d\u2019]$/;
-// Words that a number follows in a sentence (`Key Stage 2`, `Year 11`).
-const numberedPhrase = /\b(?:stage|year|years|phase|level|tier|step)$/i;
+// Words that a number follows in a sentence (`Key Stage 2`, `Year 11`, `beyond 18`).
+const numberedPhrase = /\b(?:stage|year|years|phase|level|tier|step|aged?|beyond|over|under|until)$/i;
 
 /** What a bullet or a paragraph number says of the block it opens. */
 type Marked = Pick<ItemBlock, 'type' | 'glyph' | 'depth'> | Pick<NumberedBlock, 'type' | 'number'>;
@@ -129,7 +129,12 @@ export function buildBlocks(lines: readonly Line[], options: BlockOptions): Bloc
     blanks = 0;
     pageBreak = false;
 
-    const headingLines = options.headingAt(lines, i);
+    // The text of a bullet or number that stood alone on its line, on the same page, is no
+    // heading, whatever it says (Rotherham 2018: a glyph, then `Experiences and progress of
+    // care leavers: inadequate` among the previous inspection's grades). A glyph left alone
+    // at the foot of a page is followed by the next page's heading.
+    const awaited = !afterBreak && (current?.kind.type === 'numbered' || current?.kind.type === 'item') && current.parts.length === 0;
+    const headingLines = awaited ? 0 : options.headingAt(lines, i);
     if (headingLines > 0) {
       close();
       const last = Math.min(lines.length - 1, i + headingLines - 1);

@@ -43,14 +43,26 @@ export const headingRules: readonly HeadingRule[] = [
   // The board's findings in 2014 reports, weaknesses as many as strengths: no list of strengths.
   { pattern: /^key strengths and weaknesses of the lscb$/, role: 'inspection-findings', parents: ['lscb'] },
   { pattern: /^progress since the last inspection$/, role: 'other', parents: ['local-authority'] },
-  { pattern: /^summary for children and young people$/, role: 'children-summary' },
+  // `Summary for children` alone in some (Ealing 2016).
+  { pattern: /^summary for children(?: and young people)?$/, role: 'children-summary' },
   { pattern: /^inspection judgements? about the (?:local authority|lscb)$/, role: 'other', parents: ['local-authority', 'lscb'] },
   { pattern: /^what the inspection judge?ments mean(?:: the (?:local authority|lscb))?$/, role: 'other' },
-  // Judgement headings, some without their `The` (`Experiences and progress of care leavers: good`).
-  { pattern: /^(?:the )?experiences? and progress of children who need help and protection/, role: 'judgement', graded: true },
-  { pattern: /^(?:the )?experiences? and progress of children looked after and achieving permanence/, role: 'judgement', graded: true },
-  { pattern: /^(?:the )?experiences? and progress of children in care(?: and care leavers)?/, role: 'judgement', graded: true },
-  { pattern: /^(?:the )?experiences? and progress of care leavers/, role: 'judgement', graded: true },
+  // A SIF report's graded judgements within children looked after, some without their
+  // `The graded judgement for` (`Adoption performance is good`, `The experience and progress
+  // of care leavers requires improvement`, Gateshead 2016).
+  {
+    pattern: /^(?:the graded judge?ment (?:for|about) )?(?:the )?(?:adoption performance|experiences? and progress of care leavers)/,
+    role: 'graded-subjudgement',
+    graded: true,
+    parents: ['judgement'],
+    kinds: ['sif-report'],
+  },
+  // Judgement headings, some without their `The` (`Experiences and progress of care leavers: good`)
+  // or their `and progress` (`The experiences of children in care: outstanding`, Manchester 2025).
+  { pattern: /^(?:the )?experiences?(?: and progress)? of children who need help and protection/, role: 'judgement', graded: true },
+  { pattern: /^(?:the )?experiences?(?: and progress)? of children looked after and achieving permanence/, role: 'judgement', graded: true },
+  { pattern: /^(?:the )?experiences?(?: and progress)? of children in care(?: and care leavers)?/, role: 'judgement', graded: true },
+  { pattern: /^(?:the )?experiences?(?: and progress)? of care leavers/, role: 'judgement', graded: true },
   { pattern: /^leadership, management and governance/, role: 'judgement', graded: true },
   { pattern: /^(?:the )?impact of leaders on social work practice with children and families/, role: 'judgement', graded: true },
   {
@@ -121,7 +133,7 @@ export interface HeadingMatch {
 
 // How the headings above begin, to pass over ordinary lines without trying every rule.
 const headingStart =
-  /^(?:the\s+(?:local|experiences?|impact|graded|service|inspection|lscb)|about|areas|capacity|child|children|contents|executive|experiences?|findings|headline|immediately|impact|information|inspection|key|leadership|local|main|other|outcomes|overall|overview|previous|priority|progress|quality|recommendations|record|section|service|strengths|summary|what|within)\b/i;
+  /^(?:the\s+(?:local|experiences?|impact|graded|service|inspection|lscb)|about|adoption|areas|capacity|child|children|contents|executive|experiences?|findings|headline|immediately|impact|information|inspection|key|leadership|local|main|other|outcomes|overall|overview|previous|priority|progress|quality|recommendations|record|section|service|strengths|summary|what|within)\b/i;
 
 const maxHeadingLength = 140;
 

@@ -2,13 +2,14 @@
 // judgement as a sentence above it, and the record of main findings that ends a looked
 // after children report.
 import type { Part } from '../furniture';
-import { gradeOnly, gradesIn, judgementArea } from '../../grades';
+import { gradeOnly, gradesIn, judgementArea, type GradeMatch } from '../../grades';
 import type { Judgement } from '../../model';
 import { linesRange, range, type Line } from '../../text';
 
-// `Children's services in Thurrock Council require improvement to be good`, `The overall
-// judgement is that children's services are inadequate`.
-const overallPattern = /^(?:children[’']s services in .+? (?:are|is|require|requires)|the overall judgement is\b)/i;
+// `Children's services in Thurrock Council require improvement to be good`, `Children’s
+// services require improvement to be good` (Luton 2016), `The overall judgement is that
+// children's services are inadequate`.
+const overallPattern = /^(?:children[’']s services (?:in .+? )?(?:are|is|require|requires)|the overall judgement is\b)/i;
 
 export function overallSentence(lines: readonly Line[], frontEnd: number): Judgement[] {
   for (let i = 0; i < frontEnd && i < lines.length; i++) {
@@ -73,36 +74,38 @@ export function readJudgementTable(lines: readonly Line[], skip: ReadonlySet<num
     }
     // A page number between a row's label and its grade.
     if (/^\d{1,3}$/.test(line.text)) continue;
-    // A grade can wrap: `Requires` / `improvement`, `Requires improvement` / `to be good`.
-    const next = lines[i + 1];
-    const twoLines = next && next.text.length > 0 ? gradeOnly(`${line.text} ${next.text}`) : undefined;
-    const grade = twoLines ?? gradeOnly(line.text);
-    const label = grade && !prose ? labels.shift() : undefined;
-    if (grade && label) {
+    const cell = gradeCell(lines, i);
+    const label = cell && !prose ? labels.shift() : undefined;
+    if (cell && label) {
       const labelText = label.map((part) => part.text).join(' ').replace(numberedRow, '');
       // A cell wraps over three lines at most: more is the title block above the table,
       // which names the Local Safeguarding Children Board without grading it. The overall
       // sentence above the table, wrapped before its grade, is read as a sentence.
       const area = label.length <= 3 && !overallPattern.test(`${labelText} ${line.text}`) ? judgementArea(labelText) : undefined;
-      const gradeEnd = twoLines ? next : line;
+      const gradeEnd = lines[cell.last];
       if (area) {
         judgements.push({
           area,
-          label: labelText,
-          grade: grade.grade,
-          gradeText: twoLines ? `${line.text} ${next.text}` : line.text,
+          label: labelText.replace(/\.$/, ''),
+          grade: cell.grade.grade,
+          gradeText: cell.text,
           source: 'table',
           range: range(label[0].index, label[0].start, gradeEnd.index, gradeEnd.end),
         });
         first ??= label[0].index;
         last = gradeEnd.index;
       }
-      if (gradeEnd !== line) i++;
+      i = cell.last;
       continue;
     }
     // A long or finished sentence, a line with a sentence's end in it, or one that states a
-    // grade, is prose, not a cell.
-    if (prose || line.text.length > 90 || /[.;]$|[a-z][.;] [A-Z]/.test(line.text) || gradesIn(line.text).length > 0) {
+    // grade, is prose, not a cell; but for a label that ends in a full stop above its grade
+    // (`The impact of leaders on social work practice with` / `children and families.`,
+    // Cheshire East 2020).
+    let below = i + 1;
+    while (below < to && lines[below].text.length === 0) below++;
+    const labelAbove = line.text.endsWith('.') && !prose && gradeCell(lines, below) !== undefined;
+    if (prose || line.text.length > 90 || (/[.;]$|[a-z][.;] [A-Z]/.test(line.text) && !labelAbove) || gradesIn(line.text).length > 0) {
       labels = [];
       prose = true;
       continue;
@@ -119,6 +122,22 @@ export function readJudgementTable(lines: readonly Line[], skip: ReadonlySet<num
     if (/^(?:judgement|grade|key judgement|judgement grade)$/i.test(lines[i].text)) start = i;
   }
   return { judgements, end: last, parts: [{ kind: 'judgement-table', from: start, to: last }] };
+}
+
+/**
+ * The grade that starts at `index`, wrapped over up to three lines (`Requires` /
+ * `improvement`, `Requires improvement` / `to be good`, `Requires` / `improvement to be` /
+ * `good`, Darlington 2018): the most lines that read as a grade alone.
+ */
+function gradeCell(lines: readonly Line[], index: number): { grade: GradeMatch; text: string; last: number } | undefined {
+  let found: { grade: GradeMatch; text: string; last: number } | undefined;
+  let text = '';
+  for (let last = index; last < index + 3 && last < lines.length && lines[last].text.length > 0; last++) {
+    text = last === index ? lines[last].text : `${text} ${lines[last].text}`;
+    const grade = gradeOnly(text);
+    if (grade) found = { grade, text, last };
+  }
+  return found;
 }
 
 /**

@@ -528,6 +528,10 @@ describe('contents.no-heading on contents as pdftotext writes them', () => {
     assert.deepEqual(contents('Inspection findings – the local authority'), []);
   });
 
+  it('takes an entry for the contents themselves for their own heading (Cheshire East 2015)', () => {
+    assert.deepEqual(contents('Contents', '', '2', '', 'The local authority'), []);
+  });
+
   it('but names the stack where one of its lines is no heading', () => {
     const found = contents('Information about this local authority area', 'Summary of the independent reviewing officer service');
     assert.equal(found.length, 1);

@@ -15,7 +15,8 @@ export function checkContents(report: Report): ReportDiagnostic[] {
   const unmatched = report.contents.filter((entry) => !entry.heading);
   if (unmatched.length === 0) return [];
   const after = Math.max(...report.contents.map((entry) => entry.range.end.line));
-  const headings = new Set([...report.lines.slice(after + 1).map((line) => headingKey(line.trim())), ...flatten(report.sections).map((section) => headingKey(section.name))]);
+  // The list's own heading too, which some lists name as their first entry (Cheshire East 2015).
+  const headings = new Set(['contents', ...report.lines.slice(after + 1).map((line) => headingKey(line.trim())), ...flatten(report.sections).map((section) => headingKey(section.name))]);
   const named = (text: string) => {
     const { title } = pageAtEnd(text);
     return headings.has(headingKey(title)) || headings.has(headingKey(title.split(/ [–-] /)[0]));

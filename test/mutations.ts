@@ -16,7 +16,7 @@
 //
 // A false alarm is an error on a document as published.
 import { checkReport, type ReportDiagnostic } from '../server/src/report/diagnostics';
-import { countFor, countSectionWords, expectation, expectedSectionsOf, sectionsByPart, type ExpectedSection } from '../server/src/report/diagnostics/requiredSections';
+import { countSectionWords, expectationFor, expectedSectionsOf, sectionsByPart, type ExpectedSection } from '../server/src/report/diagnostics/requiredSections';
 import { withSectionWords } from '../server/src/report/diagnostics/sectionWords';
 import type { ReportFix } from '../server/src/report/diagnostics/types';
 import { gradeNames, type Position, type Range, type Report, type Section } from '../server/src/report/model';
@@ -186,7 +186,7 @@ interface Expected {
 function* expectedSectionsFound(report: Report): Generator<Expected> {
   const parts = sectionsByPart(report);
   for (const requirement of expectedSectionsOf(report.kind)) {
-    const level = expectation(countFor(report, requirement));
+    const level = expectationFor(report, requirement);
     // A section the report has twice (a summary's heading and the full one) is still there
     // when one of them goes.
     const [section, ...more] = parts[requirement.part]?.filter(requirement.present) ?? [];

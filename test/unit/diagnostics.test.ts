@@ -409,6 +409,30 @@ describe('diagnostics', () => {
       assert.deepEqual(withCode(diagnose(sifReport()), 'section.missing'), []);
       assert.deepEqual(withCode(diagnose(ilacsReport()), 'section.missing'), []);
     });
+
+    it('takes a SIF report’s lists of what to improve, with no heading above them, for its recommendations (Sheffield 2014)', () => {
+      const text = sifReport().replace('Recommendations\n', 'Areas for improvement\n');
+      assert.deepEqual(withCode(diagnose(text), 'section.missing'), []);
+    });
+
+    it('only informs where an authority judged outstanding has nothing to improve (Thurrock 2024)', () => {
+      const text = ilacsReport().replace('What needs to improve?\n', '').replace('Overall effectiveness\n\nGood', 'Overall effectiveness\n\nOutstanding');
+      const diagnostics = diagnose(text);
+      assert.deepEqual(withCode(diagnostics, 'section.missing'), []);
+      const [usual] = withCode(diagnostics, 'section.missing-usual');
+      assert.equal(usual.severity, 'information');
+      assert.match(usual.message, /^This ILACS report has no ‘What needs to improve’ section, which \d+ of \d+ published ones of 2018–22 have\. The authority is judged outstanding, and may have been left nothing to improve\.$/);
+    });
+
+    it('only informs where an outstanding board’s recommendations are empty (Camden 2017), and warns where a good one’s are', () => {
+      const board = (grade: string) =>
+        withCode(
+          diagnose(`${sifReport()}\n\nThe Local Safeguarding Children Board (LSCB)\nThe Local Safeguarding Children Board is ${grade}\nExecutive summary\nThe board is ${grade}.\n\nRecommendations\nInspection findings – the Local Safeguarding Children Board\n120. The chair is respected by all partners.`),
+          'section.empty',
+        ).map((diagnostic) => [diagnostic.severity, diagnostic.message]);
+      assert.deepEqual(board('outstanding'), [['information', 'The section ‘Recommendations’ is empty. The board is judged outstanding, and may have been given nothing to improve.']]);
+      assert.deepEqual(board('good'), [['warning', 'The section ‘Recommendations’ is empty.']]);
+    });
   });
 
   describe('letter.outcome-contradiction the other way', () => {

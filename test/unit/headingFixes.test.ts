@@ -29,11 +29,11 @@ describe('the section.missing fix where a heading was lost', function () {
       if (!fs.existsSync(corpusDir) || !fs.existsSync(corpusWideDir)) this.skip();
     });
 
-    it('mends at least 2040 of the 2074 such damages, and offers where a section deleted whole stood as often as before the search for its text (1961 times)', () => {
+    it('mends at least 1987 of the 2009 such damages, and offers where a section deleted whole stood in at least 1926 of them', () => {
       const fixes = measureHeadingFixes(read([seedsDir, corpusDir, corpusWideDir]));
-      assert.equal(fixes.tried, 2074);
-      assert.ok(fixes.caught >= 2040, `${fixes.caught} of ${fixes.tried}`);
-      assert.ok(fixes.whole.caught + fixes.whole.offered >= 1961, `${fixes.whole.caught} + ${fixes.whole.offered} of ${fixes.whole.tried}`);
+      assert.equal(fixes.tried, 2009);
+      assert.ok(fixes.caught >= 1987, `${fixes.caught} of ${fixes.tried}`);
+      assert.ok(fixes.whole.caught + fixes.whole.offered >= 1926, `${fixes.whole.caught} + ${fixes.whole.offered} of ${fixes.whole.tried}`);
     });
 
     it('mends at least 93% of the seeds and corpus with words from corpus-wide alone, and 96% of corpus-wide with words from the others', () => {

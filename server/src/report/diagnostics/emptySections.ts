@@ -4,20 +4,25 @@
 // say something too, whatever its role.
 import type { Report, SectionRole } from '../model';
 import { flatten } from '../parse/references';
-import { requiredSectionsOf } from './requiredSections';
+import { judgedOutstanding, outstandingPart, requiredSectionsOf, sectionsByPart } from './requiredSections';
 import type { ReportDiagnostic } from './types';
 
 export function checkEmptySections(report: Report): ReportDiagnostic[] {
   const required = requiredSectionsOf(report);
+  const board = new Set(sectionsByPart(report).lscb ?? []);
   return flatten(report.sections)
     .filter((section) => section.children.length === 0 && section.range.end.line === section.headingRange.end.line)
     .filter((section) => holdsContent.has(section.role) || required.some((requirement) => requirement.present(section)))
-    .map((section) => ({
-      code: 'section.empty',
-      severity: 'warning',
-      message: `The section ‘${section.name}’ is empty.`,
-      range: section.headingRange,
-    }));
+    .map((section): ReportDiagnostic => {
+      const part = board.has(section) ? 'lscb' : 'report';
+      // A board or authority judged outstanding may be given nothing to improve, under a
+      // heading left empty (the board's `Recommendations` in Camden's report of 2017).
+      if (improving.has(section.role) && judgedOutstanding(report, part)) {
+        const message = `The section ‘${section.name}’ is empty. ${outstandingPart(part)} is judged outstanding, and may have been given nothing to improve.`;
+        return { code: 'section.empty', severity: 'information', message, range: section.headingRange };
+      }
+      return { code: 'section.empty', severity: 'warning', message: `The section ‘${section.name}’ is empty.`, range: section.headingRange };
+    });
 }
 
 const holdsContent = new Set<SectionRole>([
@@ -34,3 +39,5 @@ const holdsContent = new Set<SectionRole>([
   'overview',
   'outcome',
 ]);
+
+const improving = new Set<SectionRole>(['recommendations', 'development', 'priority-action']);

@@ -35,6 +35,8 @@ export interface ExpectedSection extends SectionText {
   readonly absence?: string;
   /** A heading that only introduces the sections after it: the next one goes straight beneath it. */
   readonly opens?: true;
+  /** What the part must improve, which a part judged outstanding may be given none of. */
+  readonly toImprove?: true;
 }
 
 export type Expectation = 'required' | 'usual' | 'optional';
@@ -57,6 +59,9 @@ export function expectation(count: Count | undefined): Expectation {
 }
 
 const role = (wanted: SectionRole) => (section: Section) => section.role === wanted;
+// What a SIF report asks to be improved, under `Recommendations` or `What does the local
+// authority need to improve?`, or as its lists with no heading above them (Sheffield 2014).
+const improvements = (section: Section) => section.role === 'recommendations' || section.role === 'priority-action' || section.role === 'development';
 const area = (wanted: JudgementArea) => (section: Section) => section.role === 'judgement' && judgementArea(section.name) === wanted;
 const graded = (wanted: JudgementArea) => (section: Section) => section.role === 'graded-subjudgement' && judgementArea(section.name) === wanted;
 const named = (key: string) => (section: Section) => headingKey(section.name) === key;
@@ -95,7 +100,7 @@ const expectedSections: Partial<Record<ReportKind, readonly Expected[]>> = {
     { id: 'executive-summary', name: 'Executive summary', heading: 'Executive summary', present: role('executive-summary') },
     { id: 'local-authority', name: 'The local authority', heading: 'The local authority', present: role('local-authority'), opens: true },
     { id: 'area-information', name: 'Information about this local authority area', heading: 'Information about this local authority area', present: role('area-information') },
-    { id: 'recommendations', name: 'Recommendations (or What does the local authority need to improve?)', heading: 'Recommendations', present: role('recommendations') },
+    { id: 'recommendations', name: 'Recommendations (or What does the local authority need to improve?)', heading: 'Recommendations', present: improvements, toImprove: true },
     { id: 'children-summary', name: 'Summary for children and young people', heading: 'Summary for children and young people', present: role('children-summary') },
     helpAndProtection,
     { ...childrenInCare, heading: 'The experiences and progress of children looked after and achieving permanence' },
@@ -111,7 +116,7 @@ const expectedSections: Partial<Record<ReportKind, readonly Expected[]>> = {
     aboutInspection,
   ],
   'ilacs-report': [
-    { id: 'development', name: 'What needs to improve', heading: 'What needs to improve?', present: role('development') },
+    { id: 'development', name: 'What needs to improve', heading: 'What needs to improve?', present: role('development'), toImprove: true },
     helpAndProtection,
     { ...childrenInCare, heading: 'The experiences and progress of children in care' },
     { id: 'care-leavers', name: 'The experiences and progress of care leavers', heading: 'The experiences and progress of care leavers', present: area('care-leavers') },
@@ -164,7 +169,7 @@ const expectedSections: Partial<Record<ReportKind, readonly Expected[]>> = {
   'lac-report': [
     { id: 'about-inspection', name: 'About this inspection', heading: 'About this inspection', present: role('about-inspection') },
     { id: 'overall', name: 'Overall effectiveness', heading: 'Overall effectiveness of services for looked after children and young people', present: area('overall') },
-    { id: 'development', name: 'Areas for improvement', heading: 'Areas for improvement', present: role('development') },
+    { id: 'development', name: 'Areas for improvement', heading: 'Areas for improvement', present: role('development'), toImprove: true },
     { id: 'leadership', name: 'Leadership and management', heading: 'Leadership and management', present: area('leadership') },
   ],
 };
@@ -172,7 +177,7 @@ const expectedSections: Partial<Record<ReportKind, readonly Expected[]>> = {
 // The board's part of a SIF report, and a board's review published on its own.
 const boardSections: readonly Expected[] = [
   { id: 'executive-summary', name: 'Executive summary', heading: 'Executive summary', present: role('executive-summary') },
-  { id: 'recommendations', name: 'Recommendations (or What does the LSCB need to improve?)', heading: 'Recommendations', present: role('recommendations') },
+  { id: 'recommendations', name: 'Recommendations (or What does the LSCB need to improve?)', heading: 'Recommendations', present: improvements, toImprove: true },
   { id: 'strengths', name: 'Key strengths and weaknesses of the LSCB', heading: 'Key strengths and weaknesses of the LSCB', present: role('strengths') },
   {
     id: 'inspection-findings',
@@ -283,7 +288,21 @@ export function countSectionWords(reports: readonly Report[]): SectionWords {
 /** The sections a report must have, as named in `section.missing`: what mutations delete and emptiness checks. */
 export function requiredSectionsOf(report: Report): readonly ExpectedSection[] {
   if (report.definition) return definedRequirements(report);
-  return expectedSectionsOf(report.kind).filter((section) => expectation(countFor(report, section)) === 'required');
+  return expectedSectionsOf(report.kind).filter((section) => expectationFor(report, section) === 'required');
+}
+
+/**
+ * What the report is held to for the section: what the evidence says, but a list of what
+ * to improve is only usual where the authority or board is judged outstanding. Nearly all
+ * such reports still have one; Thurrock's of 2024 has none.
+ */
+export function expectationFor(report: Pick<Report, 'kind' | 'period' | 'judgements'>, section: ExpectedSection): Expectation {
+  const level = expectation(countFor(report, section));
+  return level === 'required' && excused(report, section) ? 'usual' : level;
+}
+
+function excused(report: Pick<Report, 'judgements'>, section: ExpectedSection): boolean {
+  return section.toImprove === true && judgedOutstanding(report, section.part);
 }
 
 /** A workspace kind's required headings, each by its own words. */
@@ -300,7 +319,7 @@ export function checkRequiredSections(report: Report): ReportDiagnostic[] {
     // A part the report does not have (a SIF report that reviews no board) asks for nothing.
     if (found[index] || parts[section.part] === undefined) return [];
     const count = report.definition ? undefined : countFor(report, section);
-    const level = report.definition ? 'required' : expectation(count);
+    const level = report.definition ? 'required' : expectationFor(report, section);
     if (level === 'optional') return [];
     // Its place is among the sections of its own part.
     const samePart = (candidate: Section | undefined, at: number) => candidate !== undefined && expected[at].part === section.part;
@@ -312,7 +331,9 @@ export function checkRequiredSections(report: Report): ReportDiagnostic[] {
     const message =
       level === 'required'
         ? `This ${noun} has ${missing}.`
-        : `${section.absence ? `${section.absence}: it has` : `This ${noun} has`} ${missing}, which ${count!.having} of ${count!.documents} published ones of ${report.period ?? 'every period'} have.`;
+        : `${section.absence ? `${section.absence}: it has` : `This ${noun} has`} ${missing}, which ${count!.having} of ${count!.documents} published ones of ${report.period ?? 'every period'} have.${
+            excused(report, section) ? ` ${outstandingPart(section.part)} is judged outstanding, and may have been left nothing to improve.` : ''
+          }`;
     return [
       {
         code: level === 'required' ? 'section.missing' : 'section.missing-usual',
@@ -325,6 +346,17 @@ export function checkRequiredSections(report: Report): ReportDiagnostic[] {
       },
     ];
   });
+}
+
+/** Who a part's judgement is of, as a sentence starts. */
+export function outstandingPart(part: Part): string {
+  return part === 'lscb' ? 'The board' : 'The authority';
+}
+
+/** Whether the part's own judgement, the board's or else the overall one, is outstanding. */
+export function judgedOutstanding(report: Pick<Report, 'judgements'>, part: Part): boolean {
+  const area = part === 'lscb' ? 'lscb' : 'overall';
+  return report.judgements.some((judgement) => judgement.area === area && judgement.grade === 'outstanding');
 }
 
 /** The heading as the report's own contents list words it, where an entry that names no heading reads as the section. */

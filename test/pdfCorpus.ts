@@ -44,10 +44,21 @@ export function reading(report: Report): Reading {
 }
 
 /** A report's text read by pdftotext and by pdfText, and the parser's reading of each. */
-export async function readBoth(name: string): Promise<{ text: Reading; pdf: Reading; pdfText: string }> {
+export async function readBoth(name: string): Promise<{ text: Reading; pdf: Reading; pdfText: string; words: string[] }> {
   const text = fs.readFileSync(path.join(corpusWideDir, `${name}.txt`), 'utf8');
   const extracted = await pdfText(fs.readFileSync(path.join(corpusWideDir, 'pdf', `${name}.pdf`)));
-  return { text: reading(parseReport(text)), pdf: reading(parseReport(extracted)), pdfText: extracted };
+  return { text: reading(parseReport(text)), pdf: reading(parseReport(extracted)), pdfText: extracted, words: wordDifference(text, extracted) };
+}
+
+/**
+ * The words, split at white space, that one text has more often than the other, each as
+ * `pdftotext: 10.` or `pdfText: 10.Social`: where the two readings space a line differently.
+ */
+export function wordDifference(text: string, extracted: string): string[] {
+  const counts = new Map<string, number>();
+  for (const word of text.split(/\s+/).filter(Boolean)) counts.set(word, (counts.get(word) ?? 0) + 1);
+  for (const word of extracted.split(/\s+/).filter(Boolean)) counts.set(word, (counts.get(word) ?? 0) - 1);
+  return [...counts].filter(([, count]) => count !== 0).map(([word, count]) => `${count > 0 ? 'pdftotext' : 'pdfText'}: ${word}`);
 }
 
 /** The criteria on which the two readings differ, each with both sides. */

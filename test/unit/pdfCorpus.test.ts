@@ -1,6 +1,7 @@
 // The published PDFs in ../shared/corpus-wide/pdf read by the extension's own reader
 // (pdfText) must give the parser what pdftotext's text of the same file gives it: the
-// same kind, sections in order, judgements, findings per category, and no error. A fresh
+// same kind, sections in order, judgements, findings per category, and no error; and the
+// same words, spaced as pdftotext spaces them (`10. Social`, not `10.Social`). A fresh
 // clone has no ../shared: the tests are then pending.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
@@ -31,6 +32,10 @@ describe('the published PDFs read by pdfText and by pdftotext', function () {
       const criteria: Criterion[] = ['kind', 'sections', 'judgements', 'findings', 'errors'];
       const disagree = criteria.filter((criterion) => !agrees(criterion, text, pdf));
       assert.deepEqual(disagree, [], `${name}:\n  ${differences(text, pdf).join('\n  ')}`);
+    });
+
+    it(`reads the words of ${name}.pdf as pdftotext spaces them`, async () => {
+      assert.deepEqual((await readBoth(name)).words, []);
     });
   }
 });

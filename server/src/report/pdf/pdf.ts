@@ -246,12 +246,14 @@ function lineCells(runs: readonly Run[]): Cell[] {
     const run = runs[i];
     const em = Math.max(before.size, run?.size ?? 0);
     const gap = run ? run.x - (before.x + before.width) : Infinity;
+    // A gap of a tenth of an em is a space: a paragraph's number `10.` ends that close to
+    // its text set at the indent (Bracknell Forest 2026), and pdftotext writes `10. Social`.
     if (gap > 1.5 * em) {
       cells.push({ text: cells.length === 0 ? text.trimEnd() : text.trim(), x, right: before.x + before.width });
       if (!run) break;
       text = run.text;
       x = run.x;
-    } else if (gap > 0.15 * em && !/\s$/.test(text) && !/^\s/.test(run.text)) text += ` ${run.text}`;
+    } else if (gap > 0.08 * em && !/\s$/.test(text) && !/^\s/.test(run.text)) text += ` ${run.text}`;
     else text += run.text;
   }
   return cells;

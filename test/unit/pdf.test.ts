@@ -165,6 +165,20 @@ describe('pdfText', () => {
       ]);
     });
 
+    it('keeps a heading set larger, its grade beside it, apart from the text under it', () => {
+      // Camden 2017: a 14-point heading over two lines, its grade boxed between them, then a 12-point `Summary`.
+      assert.deepEqual(
+        laidOut(
+          run('The experiences and progress of', 72, 700, 14),
+          run('Good', 374, 691.3, 14),
+          run('children who need help and protection', 72, 684, 14),
+          run('Summary', 72, 662.3, 12),
+          run('Children in Camden have easy access to good services.', 72, 635.7, 12),
+        ),
+        ['The experiences and progress of children who need help and protection\tGood', 'Summary', '', 'Children in Camden have easy access to good services.'],
+      );
+    });
+
     it('writes a table whose cells run to paragraphs column by column, as pdftotext does', () => {
       const text = laidOut(
         run('Bury Council and', 72, 700),

@@ -383,7 +383,11 @@ interface Table {
 function tables(lines: readonly PrintedLine[], spacing: number | undefined): Table[] {
   if (spacing === undefined) return [];
   const cells = lines.map(columnCells);
-  const joined = (above: number, below: number) => gapRatio(lines[above], lines[below]) <= spacing * 1.3;
+  // A table's rows are set in one size: a heading set larger, its grade boxed beside it,
+  // is a row of its own and not one with the text under it (Camden 2017: `The experiences
+  // and progress of` / `Good` / `children who need help and protection`, then `Summary`).
+  const joined = (above: number, below: number) =>
+    gapRatio(lines[above], lines[below]) <= spacing * 1.3 && Math.abs(lines[above].size - lines[below].size) <= 0.1 * Math.max(lines[above].size, lines[below].size);
   const close = (above: number, below: number) => gapRatio(lines[above], lines[below]) < spacing * 0.7;
   const found: Table[] = [];
   let floor = 0;

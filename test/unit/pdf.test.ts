@@ -125,6 +125,25 @@ describe('pdfText', () => {
       assert.deepEqual(lines.map((line) => line.text), ['Information about this area2\t6']);
     });
 
+    it('starts a cell at a column’s left edge after a narrower gap than a table’s, where other lines start that column', () => {
+      // Halton 2020: the area's first line ends 16 points, 1.35 em, short of the grades' column.
+      const lines = printedLines([
+        run('Judgement', 79, 532.3, 12, 67),
+        run('Grade', 395, 532.3, 12, 36),
+        run('The experiences and progress of children who need help', 79, 453.8, 12, 299.8),
+        run('Requires improvement', 395, 453.8, 12, 118.8),
+        run('and protection', 79, 439.3, 12, 76.5),
+        run('to be good', 395, 439.3, 12, 57.1),
+        run('Children need help and protection at the right time.', 79, 410, 12, 300),
+      ]);
+      assert.deepEqual(lines.map((line) => line.text), [
+        'Judgement\tGrade',
+        'The experiences and progress of children who need help\tRequires improvement',
+        'and protection\tto be good',
+        'Children need help and protection at the right time.',
+      ]);
+    });
+
     it('moves a mark raised well above its word down onto the word’s line', () => {
       // Devon 2015: a 9-point `1` raised 6.5 points after a 14-point `Board`.
       const lines = printedLines([run('Board', 72, 617.5, 14, 41.6), run('1', 113.6, 624, 9, 5.7), run('Inspection date', 72, 594.6, 14)]);

@@ -188,26 +188,36 @@ export function printedLines(items: readonly TextItem[]): PrintedLine[] {
   lowerRaisedMarks(runs);
   runs.sort((left, right) => right.y - left.y || left.x - right.x);
 
+  const grouped: Run[][] = [];
+  for (const run of runs) {
+    const current = grouped[grouped.length - 1];
+    // Within 40% of a line's height: the same line, superscripts and subscripts included.
+    if (current && Math.abs(current[0].y - run.y) <= 0.4 * Math.max(current[0].size, run.size)) current.push(run);
+    else grouped.push([run]);
+  }
+  for (const current of grouped) current.sort((left, right) => left.x - right.x);
+  const columns = columnStarts(grouped);
   const lines: PrintedLine[] = [];
-  let current: Run[] = [];
-  const finish = () => {
-    if (current.length === 0) return;
-    current.sort((left, right) => left.x - right.x);
-    const cells = lineCells(current);
+  for (const current of grouped) {
+    const cells = lineCells(current, columns);
     const text = cells.map((cell) => cell.text).join('\t');
     // The line's baseline is its largest font's: a footnote mark is raised above it.
     const largest = current.reduce((big, run) => (run.size > big.size ? run : big));
     if (text.trim() !== '') lines.push({ text, y: largest.y, size: largest.size, cells });
-    current = [];
-  };
-  for (const run of runs) {
-    const first = current[0];
-    // Within 40% of a line's height: the same line, superscripts and subscripts included.
-    if (first && Math.abs(first.y - run.y) > 0.4 * Math.max(first.size, run.size)) finish();
-    current.push(run);
   }
-  finish();
   return [...lines, ...turned.filter((line) => line.text !== '')];
+}
+
+/** Where the page's lines start a cell after a gap no word space leaves: its columns' left edges. */
+function columnStarts(lines: readonly (readonly Run[])[]): number[] {
+  const starts: number[] = [];
+  for (const runs of lines) {
+    for (let i = 1; i < runs.length; i++) {
+      const gap = runs[i].x - (runs[i - 1].x + runs[i - 1].width);
+      if (gap > cellGap * Math.max(runs[i].size, runs[i - 1].size)) starts.push(runs[i].x);
+    }
+  }
+  return starts;
 }
 
 /**
@@ -232,12 +242,15 @@ function lowerRaisedMarks(runs: Run[]): void {
   }
 }
 
+/** A gap wider than this many ems is between a table's cells, not words. */
+const cellGap = 1.5;
+
 /**
  * The runs of one line as cells: nothing between runs that touch, a space where a word
  * space was left, and a new cell where a table's columns leave a wide gap (the seeds'
  * tables read `Executive summary<TAB>2`).
  */
-function lineCells(runs: readonly Run[]): Cell[] {
+function lineCells(runs: readonly Run[], columns: readonly number[]): Cell[] {
   const cells: Cell[] = [];
   let text = runs[0].text;
   let x = runs[0].x;
@@ -246,15 +259,21 @@ function lineCells(runs: readonly Run[]): Cell[] {
     const run = runs[i];
     const em = Math.max(before.size, run?.size ?? 0);
     const gap = run ? run.x - (before.x + before.width) : Infinity;
-    // A gap of a tenth of an em is a space: a paragraph's number `10.` ends that close to
-    // its text set at the indent (Bracknell Forest 2026), and pdftotext writes `10. Social`.
-    if (gap > 1.5 * em) {
+    // A narrower gap is a new cell too where the run starts at a column's left edge that
+    // other lines of the page leave a wide gap before (Halton 2020: `… children who need help`
+    // ends 1.35 em short of the grades' column).
+    const atColumn = run !== undefined && gap > 0.5 * em && columns.some((start) => Math.abs(start - run.x) < 0.1 * em);
+    if (gap > cellGap * em || atColumn) {
       cells.push({ text: cells.length === 0 ? text.trimEnd() : text.trim(), x, right: before.x + before.width });
       if (!run) break;
       text = run.text;
       x = run.x;
-    } else if (gap > 0.08 * em && !/\s$/.test(text) && !/^\s/.test(run.text)) text += ` ${run.text}`;
-    else text += run.text;
+      continue;
+    }
+    // A gap of a tenth of an em is a space: a paragraph's number `10.` ends that close to
+    // its text set at the indent (Bracknell Forest 2026), and pdftotext writes `10. Social`.
+    const spaced = gap > 0.08 * em && !/\s$/.test(text) && !/^\s/.test(run.text);
+    text += spaced ? ` ${run.text}` : run.text;
   }
   return cells;
 }

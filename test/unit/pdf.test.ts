@@ -144,6 +144,16 @@ describe('pdfText', () => {
       ]);
     });
 
+    it('spaces words where the file has a space, however narrow the gap, but not before a footnote mark', () => {
+      // Bournemouth, Christchurch and Poole 2020: `10.`, a space item, the text 0.07 em on.
+      assert.deepEqual(printedLines([run('10.', 89.9, 229.3, 12, 16.8), run(' ', 106.7, 229.3, 12, 3), run('However, the children', 107.5, 229.3, 12, 110)]).map((line) => line.text), [
+        '10. However, the children',
+      ]);
+      assert.deepEqual(printedLines([run('Information about this area', 72, 700, 14, 180), run(' ', 252, 700, 14, 3), run('2', 252.5, 706, 9, 5)]).map((line) => line.text), [
+        'Information about this area2',
+      ]);
+    });
+
     it('moves a mark raised well above its word down onto the word’s line', () => {
       // Devon 2015: a 9-point `1` raised 6.5 points after a 14-point `Board`.
       const lines = printedLines([run('Board', 72, 617.5, 14, 41.6), run('1', 113.6, 624, 9, 5.7), run('Inspection date', 72, 594.6, 14)]);

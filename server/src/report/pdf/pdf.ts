@@ -144,6 +144,8 @@ interface Run {
   readonly width: number;
   /** The font's height on the page. */
   readonly size: number;
+  /** A space character follows it in the file. */
+  readonly spaceAfter?: boolean;
 }
 
 /** One line as printed: its text, its baseline and its largest font. */
@@ -172,8 +174,16 @@ export function printedLines(items: readonly TextItem[]): PrintedLine[] {
   const turned: PrintedLine[] = [];
   for (const item of items) {
     // PDF.js marks line ends with empty items, and fills wide gaps with a space item as
-    // wide as the gap: the runs' places say the same, and say a tab from a space.
-    if (item.str.trim() === '') continue;
+    // wide as the gap: the runs' places say the same, and say a tab from a space. A space
+    // that starts where the run before it ends is noted: the run's words end there.
+    if (item.str.trim() === '') {
+      const last = runs[runs.length - 1];
+      const [, , , , x, y] = item.transform as number[];
+      if (item.str.length > 0 && last && Math.abs(last.y - y) < 0.1 * last.size && Math.abs(last.x + last.width - x) < 0.1 * last.size) {
+        runs[runs.length - 1] = { ...last, spaceAfter: true };
+      }
+      continue;
+    }
     const [a, b, c, d, x, y] = item.transform as number[];
     const size = Math.hypot(c, d) || Math.hypot(a, b);
     // Text turned on its side has no place in a line: it stands on its own. Text slanted
@@ -272,7 +282,10 @@ function lineCells(runs: readonly Run[], columns: readonly number[]): Cell[] {
     }
     // A gap of a tenth of an em is a space: a paragraph's number `10.` ends that close to
     // its text set at the indent (Bracknell Forest 2026), and pdftotext writes `10. Social`.
-    const spaced = gap > 0.08 * em && !/\s$/.test(text) && !/^\s/.test(run.text);
+    // So is a space in the file, however narrow the gap (Bournemouth, Christchurch and
+    // Poole 2020: `10.`, ` `, `However`), but before a footnote mark set smaller (`area2`).
+    const written = before.spaceAfter === true && run.size > 0.85 * before.size;
+    const spaced = (gap > 0.08 * em || written) && !/\s$/.test(text) && !/^\s/.test(run.text);
     text += spaced ? ` ${run.text}` : run.text;
   }
   return cells;

@@ -552,6 +552,29 @@ describe('contents.no-heading on contents as pdftotext writes them', () => {
     assert.deepEqual(contents('Inspection findings – the local authority'), []);
   });
 
+  it('reads no entry from the running header, with its page number after a tab, of the page after the contents (a 2013 report opened as a PDF)', () => {
+    const header = (page: number) => `\fKent County Council Inspection of looked after children services\t${page}`;
+    const report = parseReport(
+      joinLines(
+        'Kent County Council',
+        'Inspection of looked after children services',
+        'Inspection dates: 15 – 26 April 2013',
+        '',
+        'Contents',
+        'About this inspection\t2',
+        'Service information\t3',
+        ...[
+          ['About this inspection', 'The purpose of the inspection is to evaluate the services for looked after children.'],
+          ['Service information', 'Kent County Council looks after some 1,800 children and young people.'],
+          ['Overall effectiveness of services for looked after children and young people', 'The overall effectiveness of services is adequate.'],
+        ].flatMap(([heading, text], page) => [header(page + 2), '', heading, `${page + 1}.\t${text}`, '', ...['read case files', 'met children', 'met managers'].flatMap((what) => [`On page ${page + 2}, inspectors ${what}.`, ''])]),
+      ),
+    );
+    assert.equal(report.kind, 'lac-report');
+    assert.deepEqual(report.contents.map((entry) => entry.title), ['About this inspection', 'Service information']);
+    assert.deepEqual(withCode(checkReport(report), 'contents.no-heading'), []);
+  });
+
   it('takes an entry for the contents themselves for their own heading (Cheshire East 2015)', () => {
     assert.deepEqual(contents('Contents', '', '2', '', 'The local authority'), []);
   });

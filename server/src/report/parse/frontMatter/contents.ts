@@ -29,7 +29,8 @@ export function pageAtEnd(text: string): { title: string; page?: number } {
   return { title: numbered[1], page: Number(numbered[2]) };
 }
 
-export function readContents(lines: readonly Line[], end: number): Contents {
+/** `skip`: the page furniture, passed over (a running header with its page number after a tab, read from a PDF). */
+export function readContents(lines: readonly Line[], end: number, skip: ReadonlySet<number>): Contents {
   const limit = Math.min(end, Math.max(200, Math.floor(lines.length / 3)));
   // The cheap test first: this looks at a third of the report's lines.
   const heading = findLine(lines, 0, limit, (text) => text.length < 20 && headingKey(text) === 'contents');
@@ -51,6 +52,9 @@ export function readContents(lines: readonly Line[], end: number): Contents {
   };
   for (let i = heading + 1; i < end; i++) {
     const line = lines[i];
+    // pdftotext's contents take the rest of their page.
+    if (!tabbed && line.pageBreak && i > heading + 1) break;
+    if (skip.has(i)) continue;
     if (tabbed) {
       if (line.text.length === 0) continue;
       if (!line.raw.includes('\t')) break;
@@ -60,7 +64,6 @@ export function readContents(lines: readonly Line[], end: number): Contents {
       last = i;
       continue;
     }
-    if (line.pageBreak && i > heading + 1) break;
     if (line.text.length === 0) continue;
     last = i;
     if (/^\d{1,3}$/.test(line.text)) {

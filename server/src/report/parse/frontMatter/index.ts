@@ -62,7 +62,7 @@ function readKind(lines: readonly Line[], kind: ReportKind, aside: Aside, end: n
  */
 function readReport(lines: readonly Line[], kind: ReportKind, aside: Aside, end: number): Partial<FrontMatter> {
   const firstHeading = findLine(lines, 0, end, (text, i) => !aside.skip.has(i) && isOpeningHeading(text, kind));
-  const contents = readContents(lines, end);
+  const contents = readContents(lines, end, aside.skip);
   const withContents = setAside(lines, aside, contents.parts);
   const table = readJudgementTable(lines, withContents.skip, 0, firstHeading ?? Math.min(end, 120));
   const frontEnd = kind === 'ilacs-report' && table.end !== undefined ? table.end + 1 : firstHeading ?? table.end ?? 0;

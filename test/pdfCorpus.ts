@@ -83,18 +83,19 @@ function listDifference(text: readonly string[], pdf: readonly string[]): string
 }
 
 async function main(filter = ''): Promise<void> {
-  const tally = { kind: 0, sections: 0, judgements: 0, findings: 0, errors: 0, all: 0 };
+  const tally = { kind: 0, sections: 0, judgements: 0, findings: 0, errors: 0, words: 0, all: 0 };
   const names = corpusPdfNames().filter((name) => name.includes(filter));
   const dump = process.env.DUMP_PDF_TEXT; // a folder to write each pdfText reading to, for diffing
   for (const name of names) {
-    const { text, pdf, pdfText: extracted } = await readBoth(name);
+    const { text, pdf, pdfText: extracted, words } = await readBoth(name);
     if (dump) fs.writeFileSync(path.join(dump, `${name}.txt`), extracted);
-    const found = differences(text, pdf);
+    const found = [...differences(text, pdf), ...(words.length > 0 ? [`words: ${words.slice(0, 12).join(', ')}`] : [])];
     if (text.kind === pdf.kind) tally.kind++;
     if (JSON.stringify(text.sections) === JSON.stringify(pdf.sections)) tally.sections++;
     if (JSON.stringify(text.judgements) === JSON.stringify(pdf.judgements)) tally.judgements++;
     if (JSON.stringify(text.findings) === JSON.stringify(pdf.findings)) tally.findings++;
     if (pdf.errors.length === 0) tally.errors++;
+    if (words.length === 0) tally.words++;
     if (found.length === 0) tally.all++;
     else console.log(`${name}\n  ${found.join('\n  ')}`);
   }

@@ -29,7 +29,10 @@ export function pageAtEnd(text: string): { title: string; page?: number } {
   return { title: numbered[1], page: Number(numbered[2]) };
 }
 
-/** `skip`: the page furniture, passed over (a running header with its page number after a tab, read from a PDF). */
+/**
+ * `skip`: the page furniture, which tabbed contents pass over (a PDF's running header with
+ * its page number after a tab); pdftotext's contents take the rest of their page.
+ */
 export function readContents(lines: readonly Line[], end: number, skip: ReadonlySet<number>): Contents {
   const limit = Math.min(end, Math.max(200, Math.floor(lines.length / 3)));
   // The cheap test first: this looks at a third of the report's lines.
@@ -52,11 +55,8 @@ export function readContents(lines: readonly Line[], end: number, skip: Readonly
   };
   for (let i = heading + 1; i < end; i++) {
     const line = lines[i];
-    // pdftotext's contents take the rest of their page.
-    if (!tabbed && line.pageBreak && i > heading + 1) break;
-    if (skip.has(i)) continue;
     if (tabbed) {
-      if (line.text.length === 0) continue;
+      if (line.text.length === 0 || skip.has(i)) continue;
       if (!line.raw.includes('\t')) break;
       const page = /\t\s*(\d+)\s*$/.exec(line.raw);
       add(line);
@@ -64,6 +64,7 @@ export function readContents(lines: readonly Line[], end: number, skip: Readonly
       last = i;
       continue;
     }
+    if (line.pageBreak && i > heading + 1) break;
     if (line.text.length === 0) continue;
     last = i;
     if (/^\d{1,3}$/.test(line.text)) {

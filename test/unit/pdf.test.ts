@@ -194,6 +194,14 @@ describe('pdfText', () => {
       ]);
     });
 
+    it('puts a grade set a little above its area beside it, less than a line’s spacing apart (Sefton 2016)', () => {
+      assert.deepEqual(laidOut(run('Requires improvement', 330, 700), run('2.1 Adoption performance', 90, 689), run('Requires improvement', 330, 650), run('3. Leadership, management and governance', 72, 639)), [
+        '2.1 Adoption performance\tRequires improvement',
+        '',
+        '3. Leadership, management and governance\tRequires improvement',
+      ]);
+    });
+
     it('keeps a heading set larger, its grade beside it, apart from the text under it', () => {
       // Camden 2017: a 14-point heading over two lines, its grade boxed between them, then a 12-point `Summary`.
       assert.deepEqual(

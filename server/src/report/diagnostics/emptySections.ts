@@ -4,7 +4,7 @@
 // say something too, whatever its role.
 import type { Report, SectionRole } from '../model';
 import { flatten } from '../parse/references';
-import { judgedOutstanding, outstandingPart, requiredSectionsOf, sectionsByPart } from './requiredSections';
+import { improvements, judgedOutstanding, outstandingPart, requiredSectionsOf, sectionsByPart } from './requiredSections';
 import type { ReportDiagnostic } from './types';
 
 export function checkEmptySections(report: Report): ReportDiagnostic[] {
@@ -17,7 +17,7 @@ export function checkEmptySections(report: Report): ReportDiagnostic[] {
       const part = board.has(section) ? 'lscb' : 'report';
       // A board or authority judged outstanding may be given nothing to improve, under a
       // heading left empty (the board's `Recommendations` in Camden's report of 2017).
-      if (improving.has(section.role) && judgedOutstanding(report, part)) {
+      if (improvements(section) && judgedOutstanding(report, part)) {
         const message = `The section ‘${section.name}’ is empty. ${outstandingPart(part)} is judged outstanding, and may have been given nothing to improve.`;
         return { code: 'section.empty', severity: 'information', message, range: section.headingRange };
       }
@@ -39,5 +39,3 @@ const holdsContent = new Set<SectionRole>([
   'overview',
   'outcome',
 ]);
-
-const improving = new Set<SectionRole>(['recommendations', 'development', 'priority-action']);

@@ -59,9 +59,12 @@ export function expectation(count: Count | undefined): Expectation {
 }
 
 const role = (wanted: SectionRole) => (section: Section) => section.role === wanted;
-// What a SIF report asks to be improved, under `Recommendations` or `What does the local
-// authority need to improve?`, or as its lists with no heading above them (Sheffield 2014).
-const improvements = (section: Section) => section.role === 'recommendations' || section.role === 'priority-action' || section.role === 'development';
+/**
+ * A list of what to improve: `Recommendations`, `What does the local authority need to
+ * improve?`, or the lists under it, which a SIF report can have with no heading above
+ * them (Sheffield 2014).
+ */
+export const improvements = (section: Section) => section.role === 'recommendations' || section.role === 'priority-action' || section.role === 'development';
 const area = (wanted: JudgementArea) => (section: Section) => section.role === 'judgement' && judgementArea(section.name) === wanted;
 const graded = (wanted: JudgementArea) => (section: Section) => section.role === 'graded-subjudgement' && judgementArea(section.name) === wanted;
 const named = (key: string) => (section: Section) => headingKey(section.name) === key;

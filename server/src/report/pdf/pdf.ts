@@ -223,8 +223,7 @@ function columnStarts(lines: readonly (readonly Run[])[]): number[] {
   const starts: number[] = [];
   for (const runs of lines) {
     for (let i = 1; i < runs.length; i++) {
-      const gap = runs[i].x - (runs[i - 1].x + runs[i - 1].width);
-      if (gap > cellGap * Math.max(runs[i].size, runs[i - 1].size)) starts.push(runs[i].x);
+      if (gapBetween(runs[i - 1], runs[i]) > cellGap * Math.max(runs[i].size, runs[i - 1].size)) starts.push(runs[i].x);
     }
   }
   return starts;
@@ -255,6 +254,11 @@ function lowerRaisedMarks(runs: Run[]): void {
 /** A gap wider than this many ems is between a table's cells, not words. */
 const cellGap = 1.5;
 
+/** The space between the end of one run and the start of the next on its line. */
+function gapBetween(before: Run, run: Run): number {
+  return run.x - (before.x + before.width);
+}
+
 /**
  * The runs of one line as cells: nothing between runs that touch, a space where a word
  * space was left, and a new cell where a table's columns leave a wide gap (the seeds'
@@ -268,7 +272,7 @@ function lineCells(runs: readonly Run[], columns: readonly number[]): Cell[] {
     const before = runs[i - 1];
     const run = runs[i];
     const em = Math.max(before.size, run?.size ?? 0);
-    const gap = run ? run.x - (before.x + before.width) : Infinity;
+    const gap = run ? gapBetween(before, run) : Infinity;
     // A narrower gap is a new cell too where the run starts at a column's left edge that
     // other lines of the page leave a wide gap before (Halton 2020: `… children who need help`
     // ends 1.35 em short of the grades' column).

@@ -81,6 +81,19 @@ describe('line breaks as pdftotext leaves them', () => {
     assert.match(report.paragraphs[0].text, /carers beyond 18\. There are currently/);
   });
 
+  it('starts a known heading under a short line that ends no sentence (Warrington 2015: the board has no priority actions, then its areas for improvement)', () => {
+    const report = sif(
+      'What does the LSCB need to improve?',
+      'Priority and immediate action',
+      'There are no areas for priority or immediate action',
+      'Areas for improvement',
+      '',
+      '163. Identify clear outcomes for all planned activities and prioritise them in the',
+      'Board’s business plan.',
+    );
+    assert.deepEqual(report.findings.map((finding) => `${finding.category} ${finding.number}`), ['development 163']);
+  });
+
   it('but not a year wrapped onto the next line, whose number does not follow', () => {
     const report = sif(
       'Recommendations',

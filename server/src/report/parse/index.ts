@@ -44,7 +44,8 @@ export function parseReport(source: string, options: ParseOptions = {}): Report 
   const headingAt = (all: readonly Line[], index: number): number => {
     // Where a heading can start is cheaper to tell than whether one does.
     const starts = lastHeadingLine === index - 1 || startsSomething(all, index);
-    const found: { match?: HeadingMatch; grade?: ScaleGrade } | undefined = !starts ? undefined : custom ? custom.at(all, index) : { match: knownHeadingAt(all, index, kind) };
+    const found: { match?: HeadingMatch; grade?: ScaleGrade } | undefined =
+      !starts && !afterShortLine(all, index) ? undefined : custom ? custom.at(all, index) : { match: knownHeadingAt(all, index, kind) };
     const known = found?.match;
     if (known) {
       headings.set(index, known);
@@ -167,6 +168,18 @@ function startsSomething(lines: readonly Line[], index: number): boolean {
   // an LSCB's grade): a capitalised line with a list starting under it.
   const after = lines[index + 1];
   return /^[A-Z]/.test(line.text) && after !== undefined && startsListItem(after.text);
+}
+
+/**
+ * A capitalised line under a short sentence that lost its full stop: its paragraph ended
+ * there all the same, so a known heading may start (`There are no areas for priority or
+ * immediate action` / `Areas for improvement`, Warrington 2015). Not under a short label
+ * (a grade box's `Key Judgement`), and only a known heading: a heading no rule names
+ * needs a clearer start.
+ */
+function afterShortLine(lines: readonly Line[], index: number): boolean {
+  const before = lines[index - 1];
+  return before !== undefined && before.text.length < 60 && before.text.split(' ').length >= 5 && /^[A-Z]/.test(lines[index].text);
 }
 
 // `The Local Safeguarding Children Board is good`, `The LSCB requires improvement`, `The

@@ -94,6 +94,22 @@ describe('line breaks as pdftotext leaves them', () => {
     assert.deepEqual(report.findings.map((finding) => `${finding.category} ${finding.number}`), ['development 163']);
   });
 
+  it('but not under a heading: the stacked entries of a contents page read from a PDF (Thurrock 2016)', () => {
+    const report = sif(
+      'Contents',
+      'Executive summary\t2',
+      '',
+      'The local authority\t6',
+      'Information about this local authority area',
+      'Summary for children and young people',
+      'Leadership, management and governance',
+      '',
+      '6',
+      '11',
+    );
+    assert.deepEqual(flattenSections(report.sections).map((section) => section.name), []);
+  });
+
   it('but not a year wrapped onto the next line, whose number does not follow', () => {
     const report = sif(
       'Recommendations',

@@ -13,7 +13,7 @@ import { headingName, knownHeadingAt, looksLikeHeading, type HeadingMatch } from
 import { detectKind } from './kind';
 import { frameworkPeriod } from './period';
 import { findResponsibleBodies } from './responsibleBodies';
-import type { Judgement, KindDefinition, ListItem, NumberedParagraph, OutcomeStatement, Report, ScaleGrade, Section } from '../model';
+import type { Judgement, KindDefinition, ListItem, NumberedParagraph, OutcomeStatement, Report, ReportKind, ScaleGrade, Section } from '../model';
 import { findRecommendationTags, matchContents } from './references';
 import { blockRange, buildSections, freezeSection, type DraftSection } from './sections';
 import { linesRange, looksBinary, splitLines, type Line } from '../text';
@@ -45,7 +45,7 @@ export function parseReport(source: string, options: ParseOptions = {}): Report 
     // Where a heading can start is cheaper to tell than whether one does.
     const starts = lastHeadingLine === index - 1 || startsSomething(all, index);
     const found: { match?: HeadingMatch; grade?: ScaleGrade } | undefined =
-      !starts && !afterShortLine(all, index) ? undefined : custom ? custom.at(all, index) : { match: knownHeadingAt(all, index, kind) };
+      !starts && !afterShortLine(all, index, kind) ? undefined : custom ? custom.at(all, index) : { match: knownHeadingAt(all, index, kind) };
     const known = found?.match;
     if (known) {
       headings.set(index, known);
@@ -174,12 +174,19 @@ function startsSomething(lines: readonly Line[], index: number): boolean {
  * A capitalised line under a short sentence that lost its full stop: its paragraph ended
  * there all the same, so a known heading may start (`There are no areas for priority or
  * immediate action` / `Areas for improvement`, Warrington 2015). Not under a short label
- * (a grade box's `Key Judgement`), and only a known heading: a heading no rule names
- * needs a clearer start.
+ * (a grade box's `Key Judgement`) nor under a heading (the stacked entries of a contents
+ * page read from a PDF), and only a known heading: a heading no rule names needs a
+ * clearer start.
  */
-function afterShortLine(lines: readonly Line[], index: number): boolean {
+function afterShortLine(lines: readonly Line[], index: number, kind: ReportKind): boolean {
   const before = lines[index - 1];
-  return before !== undefined && before.text.length < 60 && before.text.split(' ').length >= 5 && /^[A-Z]/.test(lines[index].text);
+  return (
+    before !== undefined &&
+    before.text.length < 60 &&
+    before.text.split(' ').length >= 5 &&
+    /^[A-Z]/.test(lines[index].text) &&
+    knownHeadingAt(lines, index - 1, kind) === undefined
+  );
 }
 
 // `The Local Safeguarding Children Board is good`, `The LSCB requires improvement`, `The

@@ -173,6 +173,9 @@ describe('Inspection Reports in VS Code', () => {
     await vscode.commands.executeCommand('hideCodeActionWidget');
     assert.ok(await vscode.workspace.applyEdit(ours[0].edit!));
     assert.equal(editor.document.getText(), original);
+    // Mended: the server, told of the edit, takes the problem back.
+    await waitFor('section.missing to go', () =>
+      !vscode.languages.getDiagnostics(editor.document.uri).some((diagnostic) => (typeof diagnostic.code === 'object' ? diagnostic.code.value : diagnostic.code) === 'section.missing') || undefined);
     await vscode.commands.executeCommand('workbench.action.files.revert');
   });
 

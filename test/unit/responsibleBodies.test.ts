@@ -71,3 +71,44 @@ describe('the responsible-body column of a SEND report', () => {
     assert.ok(!letter.furniture.some((piece) => piece.kind === 'responsible-body'));
   });
 });
+
+// A PDF's reading (Halton 2024): the page's footer runs straight into the next page's
+// first cell, with no blank line between them, in the middle of an action.
+describe('a responsible-body cell just after a page break, as a PDF is read', () => {
+  const footer = (page: number) => ['Inspection report: Anytown Local Area Partnership', `4 to 8 December 2023\t${page}`];
+  const pdf = [
+    'Local Area Partnership report',
+    '',
+    'Area SEND inspection of Anytown Local Area Partnership',
+    'Inspection dates: 4 to 8 December 2023',
+    '',
+    ...footer(1),
+    '\fAreas for priority action',
+    'Responsible body',
+    'Anytown Council and South',
+    'East Anyshire ICB',
+    '',
+    'Areas for priority action',
+    'Leaders across the partnership should improve the joint',
+    'commissioning of services to ensure',
+    ...footer(2),
+    '\fAnytown Council and South',
+    'East Anyshire ICB',
+    '',
+    'that children receive the support they need.',
+    'Leaders should reduce the waits for speech and language therapy.',
+    '',
+    'Local area partnership details',
+    ...footer(3),
+  ].join('\n');
+  const parsed = parseReport(pdf);
+
+  it('sets the cell aside, and the action reads on across the page', () => {
+    assert.ok(parsed.furniture.some((piece) => piece.kind === 'responsible-body' && piece.range.start.line === 17), 'the cell after the footer');
+    assert.deepEqual(parsed.findings.filter((finding) => finding.category === 'priority-action').map((finding) => finding.text), [
+      'Leaders across the partnership should improve the joint commissioning of services to ensure that children receive the support they need.',
+      'Leaders should reduce the waits for speech and language therapy.',
+    ]);
+  });
+});
+

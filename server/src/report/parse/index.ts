@@ -32,7 +32,7 @@ export function parseReport(source: string, options: ParseOptions = {}): Report 
   const page = findPageFurniture(lines);
   const colophon = kind === 'unknown' ? undefined : findColophon(lines);
   const front = readFrontMatter(lines, { kind, page, colophon, recognisedBy: definition && evidence[0]?.range });
-  const aside = setAside(lines, page, [...front.parts, ...findResponsibleBodies(lines, kind)]);
+  const aside = setAside(lines, page, [...front.parts, ...findResponsibleBodies(lines, kind, page.skip)]);
   const unwrapped = isUnwrapped(lines);
 
   // The blocks are those of the body, less what is set aside within it.

@@ -30,8 +30,13 @@ function cellOf(run: readonly Line[]): readonly Line[] {
   return [];
 }
 
-/** The responsible-body column of a SEND report's tables: its heading and each cell, as a run of lines between blank ones. */
-export function findResponsibleBodies(lines: readonly Line[], kind: ReportKind): Part[] {
+/**
+ * The responsible-body column of a SEND report's tables: its heading and each cell, as a
+ * run of lines between blank ones. `furniture`: the pages' headers and footers, which end
+ * a run as a blank line does (a PDF's reading puts no blank line between a footer and
+ * the next page's first cell).
+ */
+export function findResponsibleBodies(lines: readonly Line[], kind: ReportKind, furniture: ReadonlySet<number>): Part[] {
   if (kind !== 'send-report') return [];
   const start = lines.findIndex((line) => columnHeading.test(line.text));
   if (start < 0) return [];
@@ -45,7 +50,7 @@ export function findResponsibleBodies(lines: readonly Line[], kind: ReportKind):
     run = [];
   };
   for (let i = start; i < lines.length && !tableEnd.test(lines[i].text); i++) {
-    if (lines[i].text.length === 0) endRun();
+    if (lines[i].text.length === 0 || furniture.has(i)) endRun();
     else run.push(lines[i]);
   }
   endRun();

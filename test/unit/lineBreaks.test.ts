@@ -247,4 +247,27 @@ describe('line breaks as pdftotext leaves them', () => {
       'Leaders should improve the information that families are given.',
     ]);
   });
+
+  it('keeps the findings that run into a letter’s closing sentence with no blank line between (Wolverhampton 2018)', () => {
+    const report = parseReport(
+      joinLines(
+        'Focused visit to Exampleshire children’s services',
+        '',
+        'What needs to improve in this area of social work practice',
+        'Assessments do not describe the changes in children’s lives.',
+        '',
+        '\fSupervision is not used effectively to improve practice. It',
+        'does not ensure that children’s cases progress.',
+        'The audit programme is not applied consistently enough.',
+        'Ofsted will take the findings from this focused visit into account when planning your',
+        'next inspection or visit.',
+        'Yours sincerely',
+      ),
+    );
+    assert.deepEqual(report.findings.filter((finding) => finding.category === 'development').map((finding) => finding.text), [
+      'Assessments do not describe the changes in children’s lives.',
+      'Supervision is not used effectively to improve practice. It does not ensure that children’s cases progress.',
+      'The audit programme is not applied consistently enough.',
+    ]);
+  });
 });

@@ -109,8 +109,10 @@ function unitsOf(section: DraftSection, lines: readonly Line[], unwrapped: boole
       afterList = false;
       if (block.type === 'paragraph') listDepth = Infinity;
       // A lead-in to a list can follow a recommendation of its own in the same block,
-      // where pdftotext left no blank line between them (SEND reports).
-      if (block.type === 'paragraph' && listed) units.push(...splitParagraphs(block, unwrapped).filter(isRecommendation));
+      // where pdftotext left no blank line between them (SEND reports); and the closing
+      // sentence can follow the last findings (`... improve practice.` / `Ofsted will take
+      // the findings ...`, Wolverhampton's focused visit of 2018).
+      if (block.type === 'paragraph') units.push(...splitParagraphs(block, unwrapped).filter(listed ? isRecommendation : (unit) => !framing.test(unit.parts.join(' '))));
       continue;
     }
     if (!listed) {

@@ -219,6 +219,27 @@ describe('judgements in pdftotext layouts', () => {
     assert.equal(report.judgements[0].label, 'The impact of leaders on social work practice with children and families');
   });
 
+  it('reads a grade whose two lines a PDF set a blank line apart, beside a one-line area (Cambridgeshire 2014)', () => {
+    const report = sif(
+      'The overall judgement is that children’s services are good',
+      '',
+      '1. Children who need help and protection',
+      '',
+      'Requires',
+      '',
+      'improvement',
+      '',
+      '2. Children looked after and achieving permanence\tGood',
+      '',
+      'Contents',
+    );
+    assert.deepEqual(judgements(report), [
+      'help-and-protection requires-improvement table 10',
+      'children-in-care good table 16',
+      'overall good sentence 8',
+    ]);
+  });
+
   it('reads the overall sentence that leaves out the authority’s name (Luton 2016)', () => {
     const report = sif('Children’s services require improvement to be good', '1. Children who need help and protection', '', 'Requires improvement', '', 'Contents');
     assert.deepEqual(judgements(report), ['help-and-protection requires-improvement table 9', 'overall requires-improvement sentence 8']);

@@ -132,13 +132,24 @@ export function readJudgementTable(lines: readonly Line[], skip: ReadonlySet<num
 function gradeCell(lines: readonly Line[], index: number): { grade: GradeMatch; text: string; last: number } | undefined {
   let found: { grade: GradeMatch; text: string; last: number } | undefined;
   let text = '';
-  for (let last = index; last < index + 3 && last < lines.length && lines[last].text.length > 0; last++) {
-    text = last === index ? lines[last].text : `${text} ${lines[last].text}`;
+  let parts = 0;
+  for (let last = index; parts < 3 && last < lines.length; last++) {
+    if (lines[last].text.length === 0) {
+      // A PDF can set a wrapped grade's lines so far apart that a blank line is read
+      // between them (`Requires` / `` / `improvement`, Cambridgeshire 2014): stepped over
+      // only where the grade is not yet finished.
+      if (parts > 0 && unfinishedGrade.test(text)) continue;
+      break;
+    }
+    text = parts === 0 ? lines[last].text : `${text} ${lines[last].text}`;
+    parts++;
     const grade = gradeOnly(text);
     if (grade) found = { grade, text, last };
   }
   return found;
 }
+
+const unfinishedGrade = /^requires(?: improvement(?: to(?: be)?)?)?$/i;
 
 /**
  * The looked after children reports end with their grades as a table, under `Record of

@@ -129,6 +129,9 @@ fs.writeFileSync(
       'extensions.autoCheckUpdates': false,
       'extensions.autoUpdate': false,
       'update.mode': 'none',
+      // VS Code in a browser saves a changed file after a second by default, the desktop
+      // never: the tests edit the seeds and revert, which reloads what was saved.
+      'files.autoSave': 'off',
     },
     null,
     2,

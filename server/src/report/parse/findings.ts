@@ -112,7 +112,10 @@ function unitsOf(section: DraftSection, lines: readonly Line[], unwrapped: boole
       // where pdftotext left no blank line between them (SEND reports); and the closing
       // sentence can follow the last findings (`... improve practice.` / `Ofsted will take
       // the findings ...`, Wolverhampton's focused visit of 2018).
-      if (block.type === 'paragraph') units.push(...splitParagraphs(block, unwrapped).filter(listed ? isRecommendation : (unit) => !framing.test(unit.parts.join(' '))));
+      if (block.type === 'paragraph') {
+        const kept = listed ? isRecommendation : (unit: Unit) => !framing.test(unit.parts.join(' '));
+        units.push(...splitParagraphs(block, unwrapped).filter(kept));
+      }
       continue;
     }
     if (!listed) {

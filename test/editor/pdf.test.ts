@@ -36,8 +36,8 @@ describe('a report’s PDF in VS Code', () => {
     const extension = vscode.extensions.getExtension<InspectionReportsApi>(extensionId);
     assert.ok(extension, `${extensionId} is installed`);
     api = await extension.activate();
-    // The repository's seed, not the workspace's copy, which the other tests edit (and
-    // auto-save may have written): the bundle is in dist/test/editor.
+    // The repository's seed, not the workspace's copy, which the other tests edit: the
+    // bundle is in dist/test/editor.
     const essex = fs.readFileSync(path.join(__dirname, '..', '..', '..', 'seeds', '001_3fc988dedc62c826.txt'), 'utf8');
     await vscode.workspace.fs.writeFile(pdf, await printReport(essex));
   });

@@ -44,6 +44,11 @@ export function gradeOnly(text: string): GradeMatch | undefined {
   return match.index === 0 && match.text.length === trimmed.length ? match : undefined;
 }
 
+/** A cell's first lines of `Requires improvement to be good` wrapped before its end: `Requires`, `Require improvement to`. */
+export function unfinishedGrade(text: string): boolean {
+  return /^requires?(?:\s+improvement(?:\s+to(?:\s+be)?)?)?$/i.test(text.trim());
+}
+
 /** The graded area that a judgement's label names, whatever the framework's wording. */
 export function judgementArea(label: string): JudgementArea | undefined {
   const text = label.toLowerCase();

@@ -2,7 +2,7 @@
 // judgement as a sentence above it, and the record of main findings that ends a looked
 // after children report.
 import type { Part } from '../furniture';
-import { gradeOnly, gradesIn, judgementArea, type GradeMatch } from '../../grades';
+import { gradeOnly, gradesIn, judgementArea, unfinishedGrade, type GradeMatch } from '../../grades';
 import type { Judgement } from '../../model';
 import { linesRange, range, type Line } from '../../text';
 
@@ -138,7 +138,7 @@ function gradeCell(lines: readonly Line[], index: number): { grade: GradeMatch; 
       // A PDF can set a wrapped grade's lines so far apart that a blank line is read
       // between them (`Requires` / `` / `improvement`, Cambridgeshire 2014): stepped over
       // only where the grade is not yet finished.
-      if (parts > 0 && unfinishedGrade.test(text)) continue;
+      if (parts > 0 && unfinishedGrade(text)) continue;
       break;
     }
     text = parts === 0 ? lines[last].text : `${text} ${lines[last].text}`;
@@ -148,8 +148,6 @@ function gradeCell(lines: readonly Line[], index: number): { grade: GradeMatch; 
   }
   return found;
 }
-
-const unfinishedGrade = /^requires(?: improvement(?: to(?: be)?)?)?$/i;
 
 /**
  * The looked after children reports end with their grades as a table, under `Record of

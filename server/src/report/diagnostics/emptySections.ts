@@ -15,13 +15,12 @@ export function checkEmptySections(report: Report): ReportDiagnostic[] {
     .filter((section) => holdsContent.has(section.role) || required.some((requirement) => requirement.present(section)))
     .map((section): ReportDiagnostic => {
       const part = board.has(section) ? 'lscb' : 'report';
+      const empty = `The section ‘${section.name}’ is empty.`;
       // A board or authority judged outstanding may be given nothing to improve, under a
       // heading left empty (the board's `Recommendations` in Camden's report of 2017).
-      if (improvements(section) && judgedOutstanding(report, part)) {
-        const message = `The section ‘${section.name}’ is empty. ${outstandingPart(part)} is judged outstanding, and may have been given nothing to improve.`;
-        return { code: 'section.empty', severity: 'information', message, range: section.headingRange };
-      }
-      return { code: 'section.empty', severity: 'warning', message: `The section ‘${section.name}’ is empty.`, range: section.headingRange };
+      return improvements(section) && judgedOutstanding(report, part)
+        ? { code: 'section.empty', severity: 'information', message: `${empty} ${outstandingPart(part)} is judged outstanding, and may have been given nothing to improve.`, range: section.headingRange }
+        : { code: 'section.empty', severity: 'warning', message: empty, range: section.headingRange };
     });
 }
 

@@ -55,7 +55,11 @@ describe('Judgements in VS Code', () => {
       // The pictures show the panel alone, without the Problems the other tests opened.
       await vscode.commands.executeCommand('workbench.action.closePanel');
       await vscode.commands.executeCommand('inspectionReports.showJudgements');
-      await waitFor(`the ${expected} documents in the table`, () => reportCount() === expected || undefined, 120000);
+      await waitFor(`the ${expected} documents in the table`, () => reportCount() === expected || undefined, 120000).catch((error: Error) => {
+        const shown = new Set(api.judgements.result?.histories.flatMap((history) => history.reports.map((report) => path.basename(vscode.Uri.parse(report.uri).path))));
+        const missing = folders.flatMap((folder) => fs.readdirSync(folder)).filter((name) => name.endsWith('.txt') && !shown.has(name));
+        throw new Error(`${error.message}: ${reportCount()} shown; not shown: ${missing.slice(0, 10).join(', ')}${missing.length > 10 ? ` and ${missing.length - 10} more` : ''}`);
+      });
       await waitFor('the page to show them', () => api.judgements.upToDate);
       await screenshot('judgements');
       await theme.update('colorTheme', 'Default Dark Modern', vscode.ConfigurationTarget.Global);

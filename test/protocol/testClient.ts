@@ -56,6 +56,8 @@ export class TestClient {
   stderr = '';
   /** What the server asked the client to register, in order. */
   readonly registrations: { method: string; registerOptions?: unknown }[] = [];
+  /** How many registrations the server has taken back. */
+  unregistered = 0;
   settings: unknown;
   /** What the server said it can do. */
   capabilities: ServerCapabilities = {};
@@ -114,7 +116,11 @@ export class TestClient {
       this.wake();
       return null;
     });
-    connection.onRequest('client/unregisterCapability', () => null);
+    connection.onRequest('client/unregisterCapability', (params: { unregisterations: unknown[] }) => {
+      this.unregistered += params.unregisterations.length;
+      this.wake();
+      return null;
+    });
     connection.onNotification('window/logMessage', (params: { message: string }) => {
       this.logs.push(params.message);
       this.wake();

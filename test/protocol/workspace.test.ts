@@ -6,7 +6,9 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import type { SymbolInformation } from 'vscode-languageserver/node';
 import { URI } from 'vscode-uri';
-import type { AuthorityHistoryResult, ReportFindings } from '../../server/src/protocol';
+import { WorkspaceIndex } from '../../server/src/lsp/workspaceIndex';
+import { parseReport } from '../../server/src/report';
+import { defaultSettings, type AuthorityHistoryResult, type ReportFindings } from '../../server/src/protocol';
 import { corpusDir, readSeed } from '../unit/helpers';
 import { TestClient } from './testClient';
 
@@ -59,6 +61,13 @@ describe('workspace index', () => {
     // The client is asked to watch what the index now reads, and the workspace's kinds.
     const watched = () => client.registrations.filter((registration) => registration.method === 'workspace/didChangeWatchedFiles').map((registration) => registration.registerOptions);
     await client.until(() => JSON.stringify(watched().at(-1)) === JSON.stringify({ watchers: [{ globPattern: 'letters/*.txt' }, { globPattern: '**/.inspection-reports.json' }] }));
+    // The watchers it replaced are taken back; a change that leaves the globs alone leaves them alone.
+    await client.until(() => client.unregistered === watched().length - 1);
+    const registered = watched().length;
+    await client.configure({ index: { include: ['letters/*.txt'], exclude: ['letters/old/**'] } });
+    assert.deepEqual(titles(await client.connection.sendRequest<ReportFindings[]>('inspectionReports/workspaceFindings', {})), ['letters/essex.txt Essex']);
+    assert.equal(watched().length, registered);
+    assert.equal(client.unregistered, registered - 1);
     await client.configure({ index: { enable: false } });
     assert.deepEqual(await client.connection.sendRequest('inspectionReports/workspaceFindings', {}), []);
     assert.deepEqual(await client.connection.sendRequest('workspace/symbol', { query: 'essex' }), []);
@@ -172,6 +181,38 @@ describe('workspace index', () => {
     await client.findingsChanged(essex, () => client.close(essex));
     assert.deepEqual(client.changes.slice(seen).map((params) => params.uris), [[essex], [essex], [essex]]);
     assert.equal(crawls(), 1);
+  });
+});
+
+describe('workspace index, when news of a file overlaps a read of it', () => {
+  // Reads from disk take a while; what the index learns meanwhile is newer than what they bring.
+  let index: WorkspaceIndex;
+  let file = '';
+  let uri = '';
+
+  beforeEach(async () => {
+    folder = fs.mkdtempSync(path.join(os.tmpdir(), 'inspection-reports-'));
+    index = new WorkspaceIndex(10 * 1024 * 1024, () => undefined, () => undefined);
+    await index.rebuild({ folders: [folder], settings: defaultSettings.index, excluded: [] });
+    file = path.join(folder, 'essex.txt');
+    uri = URI.file(file).toString();
+    fs.writeFileSync(file, readSeed('001'));
+  });
+
+  afterEach(() => fs.rmSync(folder, { recursive: true, force: true }));
+
+  it('does not bring back a file deleted while it was being read', async () => {
+    const reading = index.refresh(uri);
+    index.remove(uri);
+    await reading;
+    assert.equal(index.get(uri), undefined);
+  });
+
+  it('keeps an open document’s model over the file read before it', async () => {
+    const reading = index.refresh(uri);
+    index.update(uri, parseReport(readSeed('001').replace('Areas for priority action\n', 'Areas for development\n')));
+    await reading;
+    assert.deepEqual(index.get(uri)?.groups.map((group) => group.category), ['development', 'strength', 'satisfactory']);
   });
 });
 

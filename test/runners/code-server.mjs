@@ -176,6 +176,17 @@ process.on('exit', () => {
   try { fs.rmSync(tmp, { recursive: true, force: true }); } catch {}
 });
 
+// The extension's own output channel (the language server's log: what it indexed, what it
+// could not read), which a failure in CI is otherwise the only trace of.
+function dumpExtensionLog() {
+  const logs = path.join(dirs.userData, 'logs');
+  const found = fs.existsSync(logs) ? fs.readdirSync(logs, { recursive: true }).filter((file) => /inspection-reports\.inspection-reports[\\/][^\\/]+\.log$/.test(file)) : [];
+  for (const file of found) {
+    const lines = fs.readFileSync(path.join(logs, file), 'utf8').trimEnd().split('\n');
+    process.stderr.write(`---- ${path.basename(file)} (last 60 lines) ----\n${lines.slice(-60).join('\n')}\n----\n`);
+  }
+}
+
 function dumpServerLog() {
   try {
     const lines = fs.readFileSync(csLog, 'utf8').trimEnd().split('\n');
@@ -351,12 +362,14 @@ try {
     note(`TIMEOUT after ${opt.timeout}s; screenshot at ${path.join(opt.screenshots, 'timeout.png')}`);
     await page.screenshot({ path: path.join(opt.screenshots, 'timeout.png') }).catch(() => {});
     dumpServerLog();
+    dumpExtensionLog();
     exitCode = 124;
   } else {
     await screenshotChain;
     exitCode = Number(result) || 0;
     note(`suite finished with exit code ${exitCode}`);
     if (summary()) process.stdout.write(`${summary()}\n`);
+    if (exitCode !== 0) dumpExtensionLog();
     if (exitCode !== 0 && opt.verbose) dumpServerLog();
   }
 } catch (e) {

@@ -99,16 +99,21 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   connection.onDidChangeWatchedFiles(({ changes }) => workspace.filesChanged(changes));
   connection.onShutdown(() => workspace.dispose());
 
-  // The client watches the files the index reads and the kinds files, where it can.
-  let watching: Promise<{ dispose(): void } | undefined> = Promise.resolve(undefined);
+  // The client watches the files the index reads and the kinds files, where it can. A
+  // change of settings that leaves the globs alone leaves the watchers alone; new ones are
+  // in place before the old go, so that no file created meanwhile goes unseen.
+  let watching: Promise<{ globs: string; registration: { dispose(): void } } | undefined> = Promise.resolve(undefined);
   function watch(): Promise<unknown> {
     if (!watchesFiles) return Promise.resolve();
     const previous = watching;
     watching = (async () => {
-      (await previous)?.dispose();
       const { include } = (await workspace.settings.forScope(undefined)).index;
       const globs = [...include, `**/${kindsFileName}`];
-      return connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: globs.map((globPattern) => ({ globPattern })) });
+      const before = await previous;
+      if (before?.globs === JSON.stringify(globs)) return before;
+      const registration = await connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: globs.map((globPattern) => ({ globPattern })) });
+      before?.registration.dispose();
+      return { globs: JSON.stringify(globs), registration };
     })().catch((error: unknown) => {
       connection.console.error(`Inspection Reports: cannot watch files: ${String(error)}`);
       return undefined;

@@ -36,6 +36,13 @@ export class WorkspaceIndex {
    */
   private readonly deleted = new Set<string>();
   private generation = 0;
+  /**
+   * The latest news of each file: reads of one file overlap when it is created and written
+   * in quick succession, and what was begun last stands, not what finished last; an open
+   * document's model or the file's deletion outdates a read under way.
+   */
+  private readonly latest = new Map<string, number>();
+  private news = 0;
   private scope: IndexScope = { folders: [], settings: { enable: false, include: [], exclude: [] }, excluded: [] };
   private matches: (file: string) => boolean = () => false;
   /** The workspace's own kinds, read with the built-in ones; set before a rebuild. */
@@ -113,6 +120,7 @@ export class WorkspaceIndex {
   update(uri: string, report: Report): void {
     const file = localPath(uri);
     if (!this.scope.settings.enable || file === undefined || !this.matches(file) || this.deleted.has(uri)) return;
+    this.latest.set(uri, ++this.news);
     this.store(uri, report);
   }
 
@@ -128,6 +136,7 @@ export class WorkspaceIndex {
   }
 
   remove(uri: string): void {
+    this.latest.set(uri, ++this.news);
     this.deleted.add(uri);
     if (this.reports.delete(uri)) this.changed([uri]);
   }
@@ -155,16 +164,22 @@ export class WorkspaceIndex {
 
   private async readFile(file: string): Promise<void> {
     const uri = URI.file(file).toString();
+    const news = ++this.news;
+    this.latest.set(uri, news);
+    const latest = () => this.latest.get(uri) === news;
     try {
       const stat = await fs.stat(file);
+      if (!latest()) return;
       if (!stat.isFile() || stat.size > this.largest) {
         this.reports.delete(uri);
         return;
       }
       const text = withoutByteOrderMark(await fs.readFile(file, 'utf8'));
+      if (!latest()) return;
       this.deleted.delete(uri);
       this.store(uri, parseReport(text, { kinds: this.kinds }));
     } catch (error) {
+      if (!latest()) return;
       this.reports.delete(uri);
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT') this.log(`Cannot index ${file}: ${String(error)}`);
     }

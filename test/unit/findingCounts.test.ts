@@ -45,6 +45,11 @@ const sample: readonly Expected[] = [
   },
   // 2015: the lists grouped under judgement headings.
   {
+    file: 'shared/corpus-wide/norfolk-inspection-20-october-2015.txt',
+    counts: { recommendation: 25 },
+    comment: 'Recommendations 1-19 and the LSCB 138-143; the four bullets after `8. Implement the following areas for improvement …:` are parts of 8',
+  },
+  {
     file: 'shared/corpus/lambeth-inspection-12-may-2015.txt',
     counts: { 'priority-action': 9, development: 27, strength: 6 },
     comment: 'priority 1-5 and LSCB 176-179; improvement 6-22 (15-22 under `Leadership, management and governance`) and LSCB 180-189; strengths 23-28',

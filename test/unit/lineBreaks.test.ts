@@ -270,4 +270,31 @@ describe('line breaks as pdftotext leaves them', () => {
       'The audit programme is not applied consistently enough.',
     ]);
   });
+
+  it('takes the bullets after a numbered recommendation that ends in a colon as its parts (Norfolk 2015)', () => {
+    const report = sif(
+      'Recommendations',
+      '7.',
+      '',
+      'Develop robust arrangements to track the Public Law Outline process.',
+      '',
+      '8.',
+      '',
+      'Implement the following areas for improvement from the previous looked after',
+      'children inspection:',
+      '\uf06e improve capacity within the Independent Reviewing Service (paragraph 58)',
+      '\uf06e improve the quality of personal education plans (paragraph 55).',
+      '',
+      '9. Ensure that permanence plans are identified by children’s second reviews.',
+      '\uf06e a bullet after a recommendation that ends in a full stop is one of its own.',
+    );
+    const recommendations = report.findings.filter((finding) => finding.category === 'recommendation');
+    assert.deepEqual(recommendations.map((finding) => [finding.number, finding.text.slice(0, 40), finding.range.start.line, finding.range.end.line]), [
+      [7, 'Develop robust arrangements to track the', 6, 8],
+      [8, 'Implement the following areas for improv', 10, 15],
+      [9, 'Ensure that permanence plans are identif', 17, 17],
+      [undefined, 'a bullet after a recommendation that end', 18, 18],
+    ]);
+    assert.match(recommendations[1].text, /inspection: improve capacity .* \(paragraph 58\) improve the quality of personal education plans \(paragraph 55\)\.$/);
+  });
 });

@@ -1,6 +1,8 @@
 // Findings: the items of the sections that hold them (areas for priority action, areas
 // for development, recommendations, strengths, what was satisfactory), one finding per
-// bullet, numbered paragraph or, where a section has no list, per paragraph.
+// bullet, numbered paragraph or, where a section has no list, per paragraph; a bullet
+// deeper than its list, or after a numbered finding that ends in a colon, is part of the
+// finding above it.
 import type { Block } from './blocks';
 import type { Finding, FindingCategory, SectionRole } from '../model';
 import type { DraftSection } from './sections';
@@ -75,6 +77,9 @@ function unitsOf(section: DraftSection, lines: readonly Line[], unwrapped: boole
   let listDepth = -1;
   // Glyphs that pdftotext wrote on their own, all together, before the texts of the list.
   let glyphsApart = 0;
+  // A numbered finding that ends `… as follows:` takes the bullets after it as its own parts
+  // (`8. Implement the following areas for improvement …:`, Norfolk 2015).
+  let numberedLeadIn: Unit | undefined;
   for (const block of section.blocks) {
     if (block.type === 'item' && block.text.length === 0) {
       glyphsApart++;
@@ -94,13 +99,15 @@ function unitsOf(section: DraftSection, lines: readonly Line[], unwrapped: boole
       const [head, ...ranOn] = block.type === 'item' && !unwrapped ? splitOffRecommendations(block) : [unitOf(block)];
       const depth = block.type === 'item' ? block.depth : 0;
       const above = units[units.length - 1];
-      if (depth > 0 && depth > listDepth && above) {
+      const partOfAbove = block.type === 'item' && above !== undefined && (above === numberedLeadIn || (depth > 0 && depth > listDepth));
+      if (partOfAbove) {
         above.lines.push(...head.lines);
         above.parts.push(...head.parts);
       } else {
         units.push(head);
         if (listDepth === Infinity) listDepth = depth;
       }
+      if (block.type === 'numbered') numberedLeadIn = block.text.trimEnd().endsWith(':') ? head : undefined;
       units.push(...ranOn);
       afterList = true;
       continue;

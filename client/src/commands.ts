@@ -1,10 +1,10 @@
 // The commands of the palette, the findings view and the quick fixes: moving between
-// areas for priority action, going to a finding, the report summary, copying and
-// exporting findings, and turning a rule off for one file (in VS Code's settings).
+// areas for priority action, going to a finding, copying and exporting findings, and
+// turning a rule off for one file (in VS Code's settings).
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { exportFindings, type ExportFormat, type Finding, type Range } from '../../server/src/report';
-import { reportSummaryRequest, workspaceFindingsRequest, type IgnoreRuleInFileArguments, type ReportFindings } from '../../server/src/protocol';
+import { workspaceFindingsRequest, type IgnoreRuleInFileArguments, type ReportFindings } from '../../server/src/protocol';
 import type { ActiveReport } from './activeReport';
 import type { FindingsView } from './findingsView';
 import { pdfOf } from './pdfReports';
@@ -15,7 +15,6 @@ export function registerCommands(active: ActiveReport, view: FindingsView): vsco
     command('inspectionReports.nextPriorityAction', () => stepPriorityAction(active, 1)),
     command('inspectionReports.previousPriorityAction', () => stepPriorityAction(active, -1)),
     command('inspectionReports.goToFinding', (uri?: string, range?: Range) => (uri && range ? reveal(vscode.Uri.parse(uri), range) : pickFinding(active))),
-    command('inspectionReports.showSummary', () => showSummary(active)),
     command('inspectionReports.copyFinding', (node?: { finding?: Finding }) => copyFinding(node?.finding ?? view.selection ?? findingAtCursor(active))),
     command('inspectionReports.exportFindings', () => exportCommand(active)),
     command('inspectionReports.showWorkspaceFindings', () => view.setScope('workspace')),
@@ -74,15 +73,6 @@ async function copyFinding(finding: Finding | undefined): Promise<void> {
   if (!finding) return;
   await vscode.env.clipboard.writeText(finding.text);
   vscode.window.setStatusBarMessage('Finding copied', 2000);
-}
-
-async function showSummary(active: ActiveReport): Promise<void> {
-  const editor = active.editor;
-  if (!editor) return;
-  const summary = await active.client.sendRequest(reportSummaryRequest, { uri: editor.document.uri.toString() });
-  if (!summary) return;
-  const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: summary });
-  await vscode.commands.executeCommand('markdown.showPreviewToSide', document.uri);
 }
 
 const formats: { label: string; format: ExportFormat; extension: string }[] = [

@@ -13,6 +13,7 @@ import { startLanguageClient } from './languageClient';
 import { registerLanguageDetection } from './languageDetection';
 import { registerPdfReports } from './pdfReports';
 import type { ReportsPanel } from './reportsPanel';
+import { registerReportSummary } from './reportSummary';
 import { registerStatusBar } from './statusBar';
 
 let client: LanguageClient | undefined;
@@ -38,7 +39,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Inspec
   const active = new ActiveReport(client);
   const findingsView = new FindingsView(active);
   context.subscriptions.push(...registerPdfReports(client, context.workspaceState));
-  context.subscriptions.push(active, findingsView, registerStatusBar(active), ...registerCommands(active, findingsView));
+  context.subscriptions.push(active, findingsView, registerStatusBar(active), ...registerCommands(active, findingsView), ...registerReportSummary(client, active));
   const history = registerAuthorityHistory(client, context.extensionUri, active.onDidChange);
   const judgements = registerJudgements(client, context.extensionUri, active.onDidChange, history.panel);
   context.subscriptions.push(...history.disposables, ...judgements.disposables);

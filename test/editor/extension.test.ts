@@ -223,5 +223,14 @@ describe('Inspection Reports in VS Code', () => {
     await vscode.commands.executeCommand('inspectionReports.showSummary');
     const summary = await waitFor('the summary document', () => vscode.workspace.textDocuments.find((document) => document.languageId === 'markdown' && document.getText().startsWith('### Thurrock Council')));
     assert.match(summary.getText(), /\| Recommendations \| 18 \|/);
+    // Read-only, with nothing to save, and it follows the report as it is edited.
+    assert.equal(summary.uri.scheme, 'inspection-report-summary');
+    assert.equal(summary.isDirty, false);
+    await editor.edit((edit) => edit.replace(new vscode.Range(2, 0, 2, 'Thurrock Council'.length), 'Thurrock Borough Council'));
+    await waitFor('the summary to follow the edit', () => summary.getText().startsWith('### Thurrock Borough Council') || undefined);
+    await screenshot('report-summary');
+    await vscode.window.showTextDocument(editor.document);
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+    await waitFor('the report reverted', () => !editor.document.isDirty || undefined);
   });
 });

@@ -17,8 +17,7 @@ function labelOf(item: vscode.TreeItem): string {
 
 /** One editor group, no editors and no panel, for a screenshot that shows only this. */
 async function cleanWindow(): Promise<void> {
-  // An untitled document with text (another test's report summary) would ask to be
-  // saved; emptied, it closes without asking.
+  // An untitled document with text would ask to be saved; emptied, it closes without asking.
   for (const document of vscode.workspace.textDocuments.filter((candidate) => candidate.isUntitled && candidate.getText() !== '')) {
     const editor = await vscode.window.showTextDocument(document);
     await editor.edit((edit) => edit.delete(new vscode.Range(0, 0, document.lineCount, 0)));

@@ -106,18 +106,19 @@ describe('workspace index', () => {
     assert.deepEqual(await client.connection.sendRequest('workspace/symbol', { query: 'thurrock strengths' }), []);
   });
 
-  it('forgets a file deleted while its document is still open, until it is there again', async () => {
+  it('forgets a file deleted while its document is still open, and its problems, until it is there again', async () => {
     client = await TestClient.inProcess({ folders: [folder], settings: {} });
     const file = path.join(folder, 'thurrock.txt');
     const uri = URI.file(file).toString();
     // VS Code keeps a document a while after its editor closes: the server still has it open.
     await client.open(uri, readSeed('003'));
-    await client.diagnostics(uri, 1);
+    assert.notDeepEqual(await client.diagnostics(uri, 1), []);
     fs.rmSync(file);
     await client.findingsChanged(uri, () => client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri, type: 3 }] }));
+    // Its problems go with it, from the Problems panel too.
+    await client.diagnosticsWhen(uri, (diagnostics) => diagnostics.length === 0);
     // Checking the document again (a setting changed) does not bring it back.
-    await client.configure({ diagnostics: { maxProblems: 50 } });
-    await client.diagnostics(uri, 1);
+    assert.deepEqual(await client.republished(uri, () => client.configure({ diagnostics: { maxProblems: 50 } })), []);
     const files = async () => (await client.connection.sendRequest<ReportFindings[]>('inspectionReports/workspaceFindings', {})).map((report) => path.relative(folder, URI.parse(report.uri).fsPath));
     assert.deepEqual(await files(), ['letters/essex.txt', 'archive/old.txt']);
     const histories = await client.connection.sendRequest<AuthorityHistoryResult>('inspectionReports/authorityHistory', { includeSingle: true });
@@ -126,6 +127,7 @@ describe('workspace index', () => {
     fs.writeFileSync(file, readSeed('003'));
     await client.findingsChanged(uri, () => client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri, type: 1 }] }));
     assert.deepEqual(await files(), ['letters/essex.txt', 'archive/old.txt', 'thurrock.txt']);
+    await client.diagnosticsWhen(uri, (diagnostics) => diagnostics.length > 0);
   });
 
   it('follows files on disk itself where the client cannot watch them', async () => {

@@ -62,7 +62,9 @@ export class Checks {
     if (documents.get(uri)?.version !== version) return;
     let diagnostics: Diagnostic[];
     const report = this.workspace.report(document);
-    if (!report) {
+    if (index.deletedOnDisk(uri)) {
+      diagnostics = [];
+    } else if (!report) {
       diagnostics = reports.tooLarge(document) ? [this.tooLarge(document)] : [];
     } else {
       const { folder, file } = this.workspace.inFolder(uri);

@@ -181,13 +181,18 @@ export class Workspace {
   filesChanged(changes: readonly FileEvent[]): void {
     // A kinds file changed: every report is read again, open or not.
     if (changes.some((change) => WorkspaceKinds.isKindsFile(change.uri, this.folders))) this.reindex();
+    let openGoneOrBack = false;
     for (const change of changes) {
       const document = this.documents.get(change.uri);
+      const wasDeleted = this.index.deletedOnDisk(change.uri);
       if (change.type === FileChangeType.Deleted) this.index.remove(change.uri);
       // An open document's own text wins over the file on disk.
       else if (document) this.index.restore(change.uri, this.report(document));
       else void this.index.refresh(change.uri);
+      if (document && wasDeleted !== this.index.deletedOnDisk(change.uri)) openGoneOrBack = true;
     }
+    // A deleted file's problems go with it, although VS Code keeps its document a while.
+    if (openGoneOrBack) this.events.recheckAll();
   }
 
   /** Reads the workspace again: the folders' kinds, then every report the settings include. */

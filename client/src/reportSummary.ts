@@ -24,7 +24,8 @@ class ReportSummaries implements vscode.TextDocumentContentProvider {
   constructor(private readonly client: LanguageClient) {}
 
   async provideTextDocumentContent(uri: vscode.Uri): Promise<string> {
-    const summary = await this.client.sendRequest(reportSummaryRequest, { uri: uri.query });
+    // While the server restarts, the last summary stands.
+    const summary = await this.client.sendRequest(reportSummaryRequest, { uri: uri.query }).catch(() => null);
     if (summary) this.last.set(uri.query, summary);
     return this.last.get(uri.query) ?? 'This document is not open as an inspection report.';
   }

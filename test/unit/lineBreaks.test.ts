@@ -297,4 +297,104 @@ describe('line breaks as pdftotext leaves them', () => {
     ]);
     assert.match(recommendations[1].text, /inspection: improve capacity .* \(paragraph 58\) improve the quality of personal education plans \(paragraph 55\)\.$/);
   });
+
+  it('goes on with a bullet whose wrapped line pdftotext set after a blank line (Lambeth 2022)', () => {
+    const report = parseReport(
+      joinLines(
+        'Inspection of Exampleshire local authority children’s services',
+        'Inspection dates: 24 October to 4 November 2022',
+        'Lead inspector: Ann Example, His Majesty’s Inspector',
+        '',
+        'What needs to improve?',
+        '\u25fc Timeliness, oversight and effectiveness of pre-proceedings, care proceedings and',
+        '',
+        'plans for permanence for children.',
+        '\u25fc Planning of transitions for disabled children.',
+        '\u25fc The quality of plans for children across the service, particularly timescales for',
+        '',
+        'actions.',
+        '',
+        'The experiences and progress of children who need help and',
+        'protection: requires improvement to be good',
+      ),
+    );
+    assert.deepEqual(report.findings.filter((finding) => finding.category === 'development').map((finding) => [finding.text, finding.range.start.line, finding.range.end.line]), [
+      ['Timeliness, oversight and effectiveness of pre-proceedings, care proceedings and plans for permanence for children.', 5, 7],
+      ['Planning of transitions for disabled children.', 8, 8],
+      ['The quality of plans for children across the service, particularly timescales for actions.', 9, 11],
+    ]);
+  });
+
+  it('leaves a letter’s closing sentence out of the last bullet it runs on from (Stoke-on-Trent 2018)', () => {
+    const report = parseReport(
+      joinLines(
+        'Focused visit to Exampleshire children’s services',
+        '',
+        'What needs to improve in this area of social work practice',
+        '\uf06e Actions arising from the monthly supervision of cases need be recorded',
+        'clearly, and routinely reviewed by managers.',
+        '\uf06e The insufficient capacity of managers to',
+        'record decisions needs to be revised.',
+        'Ofsted will take the findings from this focused visit into account when planning your',
+        'next inspection or visit.',
+        'Yours sincerely',
+      ),
+    );
+    assert.deepEqual(report.findings.filter((finding) => finding.category === 'development').map((finding) => [finding.text, finding.range.end.line]), [
+      ['Actions arising from the monthly supervision of cases need be recorded clearly, and routinely reviewed by managers.', 4],
+      ['The insufficient capacity of managers to record decisions needs to be revised.', 6],
+    ]);
+  });
+
+  it('starts the board’s strengths and weaknesses under its own initials straight after a recommendation (Oxfordshire 2014)', () => {
+    const report = sif(
+      'The Local Safeguarding Children Board',
+      'Areas for improvement',
+      '113. Accelerate the development and implementation of a strategy in relation to',
+      'female genital mutilation.',
+      'Key strengths and weaknesses of the OSCB',
+      '114. The Board is appropriately constituted and fulfils its statutory duties.',
+    );
+    assert.ok(flattenSections(report.sections).some((section) => section.name === 'Key strengths and weaknesses of the OSCB'));
+    assert.deepEqual(report.findings.map((finding) => finding.text), ['Accelerate the development and implementation of a strategy in relation to female genital mutilation.']);
+  });
+
+  it('takes a dash alone before each line of a list under a bullet as its sub-bullets, blank lines between or not (Manchester 2020)', () => {
+    const letter = (...list: string[]) => parseReport(joinLines(
+      'Focused visit to Exampleshire children’s services',
+      '',
+      'What needs to improve in this area of social work practice',
+      '\u25fc The quality of children’s written records, including:',
+      ...list,
+      '\u25fc Letters for parents before proceedings are clear.',
+      'Findings',
+      '\u25fc Leaders know their service.',
+    ));
+    const development = (report: ReturnType<typeof parseReport>) => report.findings.filter((finding) => finding.category === 'development').map((finding) => finding.text);
+    const expected = ['The quality of children’s written records, including: the child’s written plan the purpose of visits and next steps.', 'Letters for parents before proceedings are clear.'];
+    // As pdftotext writes it, and as the PDF reads, with a blank line after each.
+    assert.deepEqual(development(letter('\u23af the child’s written plan', '\u23af the purpose of visits and next steps.')), expected);
+    assert.deepEqual(development(letter('', '\u23af the child’s written plan', '', '\u23af the purpose of visits and next steps.', '')), expected);
+  });
+
+  it('goes on with a bullet over a blank line up to the letter’s closing sentence (Luton 2018)', () => {
+    const report = parseReport(
+      joinLines(
+        'Focused visit to Exampleshire children’s services',
+        '',
+        'What needs to improve in this area of social work practice',
+        '\uf06e Audit activity has largely focused on compliance to standards. While compliance is',
+        '',
+        'important, the approach taken is not identifying all the practice issues.',
+        'Leaders are aware of these issues.',
+        'Ofsted will take the findings from this focused visit into account when planning your',
+        'next inspection or visit.',
+        'Yours sincerely',
+      ),
+    );
+    assert.deepEqual(report.findings.map((finding) => [finding.text, finding.range.start.line, finding.range.end.line]), [
+      ['Audit activity has largely focused on compliance to standards. While compliance is important, the approach taken is not identifying all the practice issues. Leaders are aware of these issues.', 3, 6],
+    ]);
+  });
 });
+

@@ -50,9 +50,10 @@ export interface BlockOptions {
 }
 
 // Bullet glyphs seen in the seeds and the corpus: hyphen, bullet, black medium square,
-// private-use glyphs of the Symbol and Wingdings fonts, and dashes for sub-bullets.
-const bulletGlyph = /^([-\u2022\u25aa\u25fc\u25a0\u25cf\uf06e\uf0a7\uf02d\uf0b7\uf0d8\uf0fc\u2015\u2212\u27a2]|o(?=\s))(?:\s+|$)/;
-const subBulletGlyphs = new Set(['\u2015', '\u2212', 'o', '\uf02d']);
+// private-use glyphs of the Symbol and Wingdings fonts, and dashes for sub-bullets (`⎯`,
+// Manchester's focused visit of 2020).
+const bulletGlyph = /^([-\u2022\u25aa\u25fc\u25a0\u25cf\uf06e\uf0a7\uf02d\uf0b7\uf0d8\uf0fc\u2015\u2212\u23af\u27a2]|o(?=\s))(?:\s+|$)/;
+const subBulletGlyphs = new Set(['\u2015', '\u2212', '\u23af', 'o', '\uf02d']);
 const paragraphNumber = /^(?:-\s+)?(\d{1,3})\.(?=\s|$)\s*/;
 const sentenceEnd = /[.!?:;)\]"'\u201d\u2019]$/;
 // Words that a number follows in a sentence (`Key Stage 2`, `Year 11`, `beyond 18`).

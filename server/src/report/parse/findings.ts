@@ -96,7 +96,8 @@ function unitsOf(section: DraftSection, lines: readonly Line[], unwrapped: boole
       }
     }
     if (block.type === 'item' || block.type === 'numbered') {
-      const [head, ...ranOn] = block.type === 'item' && !unwrapped ? splitOffRecommendations(block) : [unitOf(block)];
+      const [whole, ...ranOn] = block.type === 'item' && !unwrapped ? splitOffRecommendations(block) : [unitOf(block)];
+      const head = withoutClosing(whole);
       const depth = block.type === 'item' ? block.depth : 0;
       const above = units[units.length - 1];
       const partOfAbove = block.type === 'item' && above !== undefined && (above === numberedLeadIn || (depth > 0 && depth > listDepth));
@@ -110,6 +111,17 @@ function unitsOf(section: DraftSection, lines: readonly Line[], unwrapped: boole
       if (block.type === 'numbered') numberedLeadIn = block.text.trimEnd().endsWith(':') ? head : undefined;
       units.push(...ranOn);
       afterList = true;
+      continue;
+    }
+    const above = units[units.length - 1];
+    if (block.type === 'paragraph' && listed && afterList && above && goesOn(above, block)) {
+      // pdftotext can leave a blank line inside a wrapped bullet, the rest of its sentence
+      // standing alone after it (`… care proceedings and` / `plans for permanence for
+      // children.`, Lambeth 2022; Bexley 2018, Cornwall 2019), up to a letter's closing
+      // sentence (Luton 2018).
+      const rest = withoutClosing(unitOf(block));
+      above.lines.push(...rest.lines);
+      above.parts.push(...rest.parts);
       continue;
     }
     if (block.type !== 'paragraph' || framing.test(block.text)) {
@@ -138,6 +150,24 @@ function unitsOf(section: DraftSection, lines: readonly Line[], unwrapped: boole
     }
   }
   return units;
+}
+
+/**
+ * The finding without the letter's closing sentence, where pdftotext ran it on after the
+ * last one with no blank line between (`… needs to be revised.` / `Ofsted will take the
+ * findings from this focused visit …`, Stoke-on-Trent 2018).
+ */
+function withoutClosing(unit: Unit): Unit {
+  const at = unit.lines.findIndex((line, i) => i > 0 && /^Ofsted will take the findings\b/.test(line.text) && /[.!?]$/.test(unit.lines[i - 1].text));
+  const tail = unit.lines.slice(at).map((line) => line.text).join(' ');
+  const text = unit.parts.join(' ');
+  if (at < 0 || !text.endsWith(` ${tail}`)) return unit;
+  return { ...unit, lines: unit.lines.slice(0, at), parts: [text.slice(0, -tail.length - 1)] };
+}
+
+/** The paragraph finishes the finding's sentence: it ends with none, and the paragraph starts in lower case. */
+function goesOn(finding: Unit, paragraph: Block): boolean {
+  return /^[a-z]/.test(paragraph.text) && !/[.!?:;]$/.test(finding.parts[finding.parts.length - 1]);
 }
 
 function isRecommendation(unit: Unit): boolean {

@@ -41,7 +41,8 @@ export const headingRules: readonly HeadingRule[] = [
   { pattern: /^areas for improvement$/, role: 'development', parents: ['recommendations', 'lscb'] },
   { pattern: /^(?:the local authority's strengths|the local authority has the following strengths)$/, role: 'strengths', parents: ['local-authority'] },
   // The board's findings in 2014 reports, weaknesses as many as strengths: no list of strengths.
-  { pattern: /^key strengths and weaknesses of the lscb$/, role: 'inspection-findings', parents: ['lscb'] },
+  // The board by its own initials in some (`… of the BSCB`, Buckinghamshire; `OSCB`, Oxfordshire).
+  { pattern: /^key strengths and weaknesses of the (?:[a-z]scb|local safeguarding children board)$/, role: 'inspection-findings', parents: ['lscb'] },
   { pattern: /^progress since the last inspection$/, role: 'other', parents: ['local-authority'] },
   // `Summary for children` alone in some (Ealing 2016).
   { pattern: /^summary for children(?: and young people)?$/, role: 'children-summary' },

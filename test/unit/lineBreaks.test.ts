@@ -309,6 +309,10 @@ describe('line breaks as pdftotext leaves them', () => {
         '\u25fc Timeliness, oversight and effectiveness of pre-proceedings, care proceedings and',
         '',
         'plans for permanence for children.',
+        // In capitals after a word that no sentence ends on (Slough 2014).
+        '\u25fc Nearly all children are placed in provision rated good or better by',
+        '',
+        'Ofsted.',
         '\u25fc Planning of transitions for disabled children.',
         '\u25fc The quality of plans for children across the service, particularly timescales for',
         '',
@@ -320,8 +324,9 @@ describe('line breaks as pdftotext leaves them', () => {
     );
     assert.deepEqual(report.findings.filter((finding) => finding.category === 'development').map((finding) => [finding.text, finding.range.start.line, finding.range.end.line]), [
       ['Timeliness, oversight and effectiveness of pre-proceedings, care proceedings and plans for permanence for children.', 5, 7],
-      ['Planning of transitions for disabled children.', 8, 8],
-      ['The quality of plans for children across the service, particularly timescales for actions.', 9, 11],
+      ['Nearly all children are placed in provision rated good or better by Ofsted.', 8, 10],
+      ['Planning of transitions for disabled children.', 11, 11],
+      ['The quality of plans for children across the service, particularly timescales for actions.', 12, 14],
     ]);
   });
 

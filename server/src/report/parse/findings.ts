@@ -158,17 +158,27 @@ function unitsOf(section: DraftSection, lines: readonly Line[], unwrapped: boole
  * findings from this focused visit …`, Stoke-on-Trent 2018).
  */
 function withoutClosing(unit: Unit): Unit {
-  const at = unit.lines.findIndex((line, i) => i > 0 && /^Ofsted will take the findings\b/.test(line.text) && /[.!?]$/.test(unit.lines[i - 1].text));
+  const at = unit.lines.findIndex((line, i) => i > 0 && closingSentence.test(line.text) && /[.!?]$/.test(unit.lines[i - 1].text));
   const tail = unit.lines.slice(at).map((line) => line.text).join(' ');
   const text = unit.parts.join(' ');
   if (at < 0 || !text.endsWith(` ${tail}`)) return unit;
   return { ...unit, lines: unit.lines.slice(0, at), parts: [text.slice(0, -tail.length - 1)] };
 }
 
-/** The paragraph finishes the finding's sentence: it ends with none, and the paragraph starts in lower case. */
+/**
+ * The paragraph finishes the finding's sentence: the finding ends none (nor a list's item,
+ * `…; and`), and the paragraph starts in lower case, or in capitals after a word that no
+ * sentence ends on (`… rated good or better by` / `Ofsted. Corrective action …`, Slough 2014;
+ * `… routinely given to` / a page break / `Fostering to Adopt arrangements …`, Torbay 2016).
+ */
 function goesOn(finding: Unit, paragraph: Block): boolean {
-  return /^[a-z]/.test(paragraph.text) && !/[.!?:;]$/.test(finding.parts[finding.parts.length - 1]);
+  const last = finding.parts[finding.parts.length - 1];
+  if (/[.!?:;]$|;\s*(?:and|or)$/.test(last) || closingSentence.test(paragraph.text)) return false;
+  return /^[a-z]/.test(paragraph.text) || (unfinished.test(last) && /^[A-Z]/.test(paragraph.text));
 }
+
+const unfinished = /\b(?:a|an|and|are|as|at|by|for|from|in|into|is|of|on|or|that|the|their|to|which|who|with)$/i;
+const closingSentence = /^Ofsted will take the findings\b/;
 
 function isRecommendation(unit: Unit): boolean {
   const text = unit.parts.join(' ');

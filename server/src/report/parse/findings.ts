@@ -1,8 +1,8 @@
 // Findings: the items of the sections that hold them (areas for priority action, areas
 // for development, recommendations, strengths, what was satisfactory), one finding per
 // bullet, numbered paragraph or, where a section has no list, per paragraph; a bullet
-// deeper than its list, or after a numbered finding that ends in a colon, is part of the
-// finding above it.
+// deeper than its list, or after a numbered finding that ends in a colon, and a paragraph
+// that finishes a finding's sentence are parts of the finding above them.
 import type { Block } from './blocks';
 import type { Finding, FindingCategory, SectionRole } from '../model';
 import type { DraftSection } from './sections';
@@ -95,11 +95,11 @@ function unitsOf(section: DraftSection, lines: readonly Line[], unwrapped: boole
         continue;
       }
     }
+    const above = units[units.length - 1];
     if (block.type === 'item' || block.type === 'numbered') {
       const [whole, ...ranOn] = block.type === 'item' && !unwrapped ? splitOffRecommendations(block) : [unitOf(block)];
       const head = withoutClosing(whole);
       const depth = block.type === 'item' ? block.depth : 0;
-      const above = units[units.length - 1];
       const partOfAbove = block.type === 'item' && above !== undefined && (above === numberedLeadIn || (depth > 0 && depth > listDepth));
       if (partOfAbove) {
         above.lines.push(...head.lines);
@@ -113,7 +113,6 @@ function unitsOf(section: DraftSection, lines: readonly Line[], unwrapped: boole
       afterList = true;
       continue;
     }
-    const above = units[units.length - 1];
     if (block.type === 'paragraph' && listed && afterList && above && goesOn(above, block)) {
       // pdftotext can leave a blank line inside a wrapped bullet, the rest of its sentence
       // standing alone after it (`… care proceedings and` / `plans for permanence for

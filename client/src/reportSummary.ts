@@ -8,10 +8,10 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import { reportSummaryRequest } from '../../server/src/protocol';
 import type { ActiveReport } from './activeReport';
 
-export const reportSummaryScheme = 'inspection-report-summary';
+const reportSummaryScheme = 'inspection-report-summary';
 
 /** The summary of the report at `report`: named after it, holding its URI. */
-export function summaryUri(report: vscode.Uri): vscode.Uri {
+function summaryUri(report: vscode.Uri): vscode.Uri {
   return vscode.Uri.from({ scheme: reportSummaryScheme, path: `/${path.posix.parse(report.path).name} (summary).md`, query: report.toString() });
 }
 

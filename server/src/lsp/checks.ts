@@ -63,6 +63,7 @@ export class Checks {
     let diagnostics: Diagnostic[];
     const report = this.workspace.report(document);
     if (index.deletedOnDisk(uri)) {
+      // Its file is gone from disk, though VS Code keeps the document a while: no problems.
       diagnostics = [];
     } else if (!report) {
       diagnostics = reports.tooLarge(document) ? [this.tooLarge(document)] : [];

@@ -24,8 +24,9 @@ class ReportSummaries implements vscode.TextDocumentContentProvider {
   constructor(private readonly client: LanguageClient) {}
 
   async provideTextDocumentContent(uri: vscode.Uri): Promise<string> {
-    // While the server restarts, the last summary stands.
-    const summary = await this.client.sendRequest(reportSummaryRequest, { uri: uri.query }).catch(() => null);
+    // While the server restarts, the last summary stands; nothing is sent to a server that
+    // is gone (the client gives up restarting one whose pipe keeps failing).
+    const summary = this.client.isRunning() ? await this.client.sendRequest(reportSummaryRequest, { uri: uri.query }).catch(() => null) : null;
     if (summary) this.last.set(uri.query, summary);
     return this.last.get(uri.query) ?? 'This document is not open as an inspection report.';
   }

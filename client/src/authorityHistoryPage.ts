@@ -210,7 +210,7 @@ mark { background: var(--vscode-editor-findMatchHighlightBackground); color: inh
 .series-children-in-care { --series: var(--vscode-charts-purple); --dash: 2 3; }
 .series-care-leavers { --series: var(--vscode-charts-green); --dash: 9 3 2 3; }
 .series-adoption { --series: var(--vscode-charts-yellow); --dash: 4 4; }
-.series-leadership { --series: var(--vscode-charts-orange); --dash: 1 3; }
+.series-leadership { --series: rgb(from var(--vscode-charts-orange) r g b / 1); --dash: 1 3; }
 .series-lscb { --series: var(--vscode-charts-red); --dash: 12 4; }
 .recurring { list-style: none; padding: 0; margin: 0; display: flex; flex-direction: column; gap: 14px; }
 .match-head { display: flex; align-items: center; gap: 10px; margin-bottom: 6px; color: var(--vscode-descriptionForeground); }

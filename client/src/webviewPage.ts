@@ -82,7 +82,8 @@ button:focus-visible { outline: 1px solid var(--vscode-focusBorder); outline-off
 .grade::before { content: ''; width: 7px; height: 7px; border-radius: 50%; background: var(--grade); }
 .grade-outstanding { --grade: var(--vscode-charts-green); }
 .grade-good { --grade: var(--vscode-charts-blue); }
-.grade-requires-improvement { --grade: var(--vscode-charts-orange); }
+/* charts.orange is the minimap's find-match colour, half transparent in the default dark themes: made opaque. */
+.grade-requires-improvement { --grade: rgb(from var(--vscode-charts-orange) r g b / 1); }
 .grade-inadequate { --grade: var(--vscode-charts-red); }
 .ungraded { --grade: var(--vscode-descriptionForeground); }
 `;

@@ -106,6 +106,22 @@ describe('workspace index', () => {
     assert.deepEqual(await client.connection.sendRequest('workspace/symbol', { query: 'thurrock strengths' }), []);
   });
 
+  it('reads the other reports of a folder new to it, which the watcher may have missed, when it hears of one', async () => {
+    client = await TestClient.inProcess({ folders: [folder], settings: {} });
+    await client.connection.sendRequest('inspectionReports/workspaceFindings', {});
+    // A folder copied in: the watcher told of its last file only.
+    const copied = path.join(folder, 'copied');
+    fs.mkdirSync(copied);
+    fs.writeFileSync(path.join(copied, 'essex.txt'), readSeed('001'));
+    fs.writeFileSync(path.join(copied, 'notes.txt'), 'Shopping list\n');
+    fs.writeFileSync(path.join(copied, 'thurrock.txt'), readSeed('003'));
+    const last = URI.file(path.join(copied, 'thurrock.txt')).toString();
+    await client.findingsChanged(URI.file(path.join(copied, 'essex.txt')).toString(), () =>
+      client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: last, type: 1 }] }));
+    const all = await client.connection.sendRequest<ReportFindings[]>('inspectionReports/workspaceFindings', {});
+    assert.deepEqual(titles(all).filter((title) => title.startsWith('copied')), ['copied/essex.txt Essex', 'copied/thurrock.txt Thurrock']);
+  });
+
   it('forgets a file deleted while its document is still open, and its problems, until it is there again', async () => {
     client = await TestClient.inProcess({ folders: [folder], settings: {} });
     const file = path.join(folder, 'thurrock.txt');

@@ -43,6 +43,8 @@ export class WorkspaceIndex {
    */
   private readonly latest = new Map<string, number>();
   private news = 0;
+  /** The folders whose files the index has listed; any other is new to it. */
+  private readonly listed = new Set<string>();
   private scope: IndexScope = { folders: [], settings: { enable: false, include: [], exclude: [] }, excluded: [] };
   private matches: (file: string) => boolean = () => false;
   /** The workspace's own kinds, read with the built-in ones; set before a rebuild. */
@@ -68,6 +70,7 @@ export class WorkspaceIndex {
     };
     const dropped = [...this.reports.keys()];
     this.reports.clear();
+    this.listed.clear();
     if (dropped.length > 0) this.changed(dropped);
     return scope.settings.enable ? this.crawl(generation) : Promise.resolve();
   }
@@ -91,6 +94,7 @@ export class WorkspaceIndex {
       }
       // Settings keep globs inside the folder; should one slip through, nothing outside is read.
       files = files.filter((file) => isInside(file, folder)).sort();
+      for (const file of files) this.listed.add(path.dirname(file));
       for (const file of files) {
         if (generation !== this.generation) return;
         if (read++ >= mostFiles) {
@@ -114,6 +118,31 @@ export class WorkspaceIndex {
     const had = this.reports.has(uri);
     await this.readFile(file);
     if (had || this.reports.has(uri)) this.changed([uri]);
+    await this.readNewFolder(path.dirname(file));
+  }
+
+  /**
+   * The other files of a folder new to the index, once: a folder copied into the workspace
+   * is created with its first file, which a watcher can miss before it watches the folder
+   * (the first of 531 reports written into a new folder, seen in VS Code under load).
+   */
+  private async readNewFolder(folder: string): Promise<void> {
+    if (this.listed.has(folder)) return;
+    this.listed.add(folder);
+    let names: string[];
+    try {
+      names = await fs.readdir(folder);
+    } catch {
+      return;
+    }
+    for (const name of names.sort()) {
+      const file = path.join(folder, name);
+      const uri = URI.file(file).toString();
+      // What the index has news of is read already, or on its way.
+      if (!this.matches(file) || this.latest.has(uri)) continue;
+      await this.readFile(file);
+      if (this.reports.has(uri)) this.changed([uri]);
+    }
   }
 
   /** An open document's model stands in for the file on disk. */

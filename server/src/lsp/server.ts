@@ -109,11 +109,12 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     watching = (async () => {
       const { include } = (await workspace.settings.forScope(undefined)).index;
       const globs = [...include, `**/${kindsFileName}`];
+      const key = JSON.stringify(globs);
       const before = await previous;
-      if (before?.globs === JSON.stringify(globs)) return before;
+      if (before?.globs === key) return before;
       const registration = await connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: globs.map((globPattern) => ({ globPattern })) });
       before?.registration.dispose();
-      return { globs: JSON.stringify(globs), registration };
+      return { globs: key, registration };
     })().catch((error: unknown) => {
       connection.console.error(`Inspection Reports: cannot watch files: ${String(error)}`);
       return undefined;

@@ -136,20 +136,23 @@ export class WorkspaceIndex {
       return;
     }
     for (const name of names.sort()) {
-      const file = path.join(folder, name);
-      const uri = URI.file(file).toString();
+      const uri = URI.file(path.join(folder, name)).toString();
       // What the index has news of is read already, or on its way.
-      if (!this.matches(file) || this.latest.has(uri)) continue;
-      await this.readFile(file);
-      if (this.reports.has(uri)) this.changed([uri]);
+      if (!this.latest.has(uri)) await this.refresh(uri);
     }
+  }
+
+  /** Marks news of the file, which outdates any read of it under way; its number. */
+  private newsOf(uri: string): number {
+    this.latest.set(uri, ++this.news);
+    return this.news;
   }
 
   /** An open document's model stands in for the file on disk. */
   update(uri: string, report: Report): void {
     const file = localPath(uri);
     if (!this.scope.settings.enable || file === undefined || !this.matches(file) || this.deleted.has(uri)) return;
-    this.latest.set(uri, ++this.news);
+    this.newsOf(uri);
     this.store(uri, report);
   }
 
@@ -165,7 +168,7 @@ export class WorkspaceIndex {
   }
 
   remove(uri: string): void {
-    this.latest.set(uri, ++this.news);
+    this.newsOf(uri);
     this.deleted.add(uri);
     if (this.reports.delete(uri)) this.changed([uri]);
   }
@@ -193,8 +196,7 @@ export class WorkspaceIndex {
 
   private async readFile(file: string): Promise<void> {
     const uri = URI.file(file).toString();
-    const news = ++this.news;
-    this.latest.set(uri, news);
+    const news = this.newsOf(uri);
     const latest = () => this.latest.get(uri) === news;
     try {
       const stat = await fs.stat(file);

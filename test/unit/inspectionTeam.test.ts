@@ -44,6 +44,14 @@ describe('the lead inspector in the inspection team', () => {
     assert.equal(lead(...sendTitle, 'Care Quality Commission', 'Lesley Example, CQC Lead Inspector', 'Ofsted', 'Sam Example, Ofsted HMI, Lead inspector'), 'Sam Example');
   });
 
+  it('reads a signature wrapped inside its title (Blackpool and Halton, 2024)', () => {
+    assert.equal(lead(...sendTitle, 'Ofsted', 'Sam Example, Ofsted HMI lead', 'inspector', '', 'Care Quality Commission', 'Lesley Example, CQC lead inspector'), 'Sam Example');
+  });
+
+  it('reads `Lead inspector on site:` (Hammersmith and Fulham, 2016)', () => {
+    assert.equal(lead(...sifTitle, 'The inspection team', 'Lead inspector on site: Jane Example', 'Report author: John Example'), 'Jane Example');
+  });
+
   it('names both leads where two share the lead, without their titles', () => {
     const report = [
       'Inspection of Exampleshire local authority children’s services',

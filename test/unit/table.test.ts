@@ -177,6 +177,39 @@ describe('the table', () => {
     assert.equal(row.inspectionEnd, '2022-01-18');
   });
 
+  it('reads a focused visit whose dates come before the services they name (Doncaster 2021, Sunderland 2023)', () => {
+    const letter = joinLines('Piccadilly Gate', '', '9 April 2021', 'Jo Example', 'Dear Jo', 'Focused visit to Exampleshire County Council children’s',
+      'services.', 'This letter summarises the findings of a focused visit on 23 and 24 February 2021 to', 'Exampleshire County Council children’s services. The inspectors were Jo Example.', '');
+    const report = parseReport(letter);
+    assert.equal(report.metadata.inspectionDates, '23 and 24 February 2021');
+    assert.deepEqual([tableRow('exampleshire.txt', report).inspectionStart, tableRow('exampleshire.txt', report).inspectionEnd], ['2021-02-23', '2021-02-24']);
+  });
+
+  it('names a focused visit’s authority from the introduction where the subject does not (Camden 2023)', () => {
+    const letter = joinLines('Piccadilly Gate', '', '5 December 2023', 'Jo Example', 'Dear Jo', 'Focused visit to children’s services',
+      'This letter summarises the findings of the focused visit to Camden children’s services', 'on 31 October and 1 November 2023. The inspectors were Jo Example.', '');
+    const report = parseReport(letter);
+    assert.equal(report.metadata.title, 'Focused visit to children’s services');
+    assert.equal(report.metadata.authority, 'Camden');
+    assert.equal(tableRow('letter.txt', report).authority, 'Camden');
+  });
+
+  it('reads a subject that pdftotext ran into the address’s postcode beside it (Wiltshire 2022)', () => {
+    const letter = joinLines('Piccadilly Gate', '', '28 February 2022', 'Jo Example', 'County Hall', 'Trowbridge', 'BA14 8JN', 'Dear Ms Example', 'Focused',
+      'BA14 8JN visit to Wiltshire children’s services', 'This letter summarises the findings of a focused visit to Wiltshire children’s services', 'on 24 and 25 January 2022. The inspectors were Jo Example.', '');
+    const { metadata } = parseReport(letter);
+    assert.equal(metadata.title, 'Focused visit to Wiltshire children’s services');
+    assert.equal(metadata.authority, 'Wiltshire');
+    assert.equal(metadata.inspectionDates, '24 and 25 January 2022');
+  });
+
+  it('reads a reinspection’s title block (Somerset 2018)', () => {
+    const report = parseReport(joinLines('Somerset County Council', 'Reinspection of services for children in need of help and', 'protection, children looked after and care leavers',
+      'Inspection date: 7 November 2017 to 30 November 2017', 'Report published: 29 January 2018', ''));
+    assert.equal(report.metadata.authority, 'Somerset County Council');
+    assert.equal(report.metadata.title, 'Reinspection of services for children in need of help and protection, children looked after and care leavers');
+  });
+
   it('dates a focused visit of 2018 whose letter leaves the year out, by the letter’s own date (Coventry)', () => {
     const letter = (date: string, visit: string) =>
       parseReport(

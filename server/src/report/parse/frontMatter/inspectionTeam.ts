@@ -3,8 +3,9 @@
 // SEND report's `Sam Hainey, Ofsted Lead Inspector` above the CQC's own lead.
 import type { Line } from '../../text';
 
-// The colon tells the label from a sentence that starts a line (`lead inspector was on site`).
-const labelled = /^lead inspector:\s*(.*)$/i;
+// The colon tells the label from a sentence that starts a line (`lead inspector was on
+// site`); `Lead inspector on site: Pietro Battista` (Hammersmith and Fulham 2016) is one.
+const labelled = /^lead inspector(?: on site)?:\s*(.*)$/i;
 // The Ofsted inspector only: a SEND inspection's CQC lead inspector is the second lead.
 const signed = /^([^,]{3,60}),\s*(?:ofsted\s+)?(?:hmi\s*,?\s*)?(?:ofsted\s+)?lead inspector\b/i;
 
@@ -14,7 +15,9 @@ export function readInspectionTeam(lines: readonly Line[], end: number): string 
     const text = lines[i].text;
     const label = labelled.exec(text);
     // The name can stand a line or two under the label, a table's next cell.
-    const name = label ? label[1].trim() || lines.slice(i + 1, i + 3).find((line) => line.text.trim().length > 0)?.text.trim() : signed.exec(text)?.[1];
+    // A signed line can wrap inside its title: `Rebecca Sharples, Ofsted HMI lead` / `inspector`.
+    const signature = /\blead$/i.test(text) && i + 1 < lines.length ? `${text} ${lines[i + 1].text}` : text;
+    const name = label ? label[1].trim() || lines.slice(i + 1, i + 3).find((line) => line.text.trim().length > 0)?.text.trim() : signed.exec(signature)?.[1];
     if (name && !/^cqc\b/i.test(name)) return withoutTitle(name);
   }
   return undefined;

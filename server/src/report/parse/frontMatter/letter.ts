@@ -12,24 +12,30 @@ const dateLine = new RegExp(`^\\d{1,2} (?:${anyMonth}) \\d{4}$`, 'i');
 // the services of the authority it is named after.
 const letterAuthority = /(?:within|focused visit to) (.+?)(?:(?: local authority)? children[’']s services| (?:children[’']s|children and families) trust\b| children first\b)/i;
 
-const visitDates = /(?:conducted on|focused visit to .+? (?:on|between)) (.+? \d{4})\b/i;
-const visitDatesNoYear = new RegExp(`(?:conducted on|focused visit to .+? (?:on|between)) ([^.]+? (?:${anyMonth}))(?=\\.)`, 'i');
+// `… a focused visit to Wiltshire children’s services on 24 and 25 January 2022`, or the
+// dates first: `… a focused visit on 23 and 24 February 2021 to Doncaster …`.
+const visitDates = /(?:conducted on|focused visit (?:to .+? )?(?:on|between)) (.+? \d{4})\b/i;
+const visitDatesNoYear = new RegExp(`(?:conducted on|focused visit (?:to .+? )?(?:on|between)) ([^.]+? (?:${anyMonth}))(?=\\.)`, 'i');
+
+// The postcode of the address beside a subject that pdftotext ran into it: `Focused` /
+// `BA14 8JN visit to Wiltshire children’s services` (Wiltshire 2022).
+const postcodeFirst = /^[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2} (?=[a-z])/;
 
 /**
- * The subject's last line: wrapped at a page's width (a PDF's text), it goes on over the
- * next line or two until it names the authority's services, and no further; a subject
- * that never does is its first line, as in one-paragraph-a-line text. The introduction's
- * `This letter summarises … a focused visit to Slough children’s services` is no part of
- * it, though it names them (`Focused visit to Slough Children First`, 2022).
+ * The subject, and its last line: wrapped at a page's width (a PDF's text), it goes on
+ * over the next line or two until it names the authority's services, and no further; a
+ * subject that never does is its first line, as in one-paragraph-a-line text. The
+ * introduction's `This letter summarises … a focused visit to Slough children’s services`
+ * is no part of it, though it names them (`Focused visit to Slough Children First`, 2022).
  */
-function subjectEnd(lines: readonly Line[], subject: number): number {
+function readSubject(lines: readonly Line[], subject: number): { title: string; last: number } {
   let title = lines[subject].text;
-  if (letterAuthority.test(title)) return subject;
+  if (letterAuthority.test(title)) return { title, last: subject };
   for (let next = subject + 1; next <= subject + 2 && next < lines.length && lines[next].text.length > 0 && !/^this letter\b/i.test(lines[next].text); next++) {
-    title += ` ${lines[next].text}`;
-    if (letterAuthority.test(title)) return next;
+    title += ` ${lines[next].text.replace(postcodeFirst, '')}`;
+    if (letterAuthority.test(title)) return { title, last: next };
   }
-  return subject;
+  return { title: lines[subject].text, last: subject };
 }
 
 /** The text of the content lines from `from`, joined, up to `count` of them. */
@@ -48,11 +54,14 @@ export function readLetter(lines: readonly Line[], skip: ReadonlySet<number>, en
   const dear = findLine(lines, date ?? 0, limit, (text) => /^dear\b/i.test(text));
   const addressee = date !== undefined && dear !== undefined ? lines.slice(date + 1, dear).map((line) => line.text).filter((text) => text.length > 0) : [];
   const subject = dear === undefined ? lines.length : nextContent(lines, dear + 1);
-  const subjectLast = subject < lines.length ? subjectEnd(lines, subject) : undefined;
-  const title = subjectLast === undefined ? undefined : lines.slice(subject, subjectLast + 1).map((line) => line.text).join(' ');
+  const read = subject < lines.length ? readSubject(lines, subject) : undefined;
+  const title = read?.title;
+  const subjectLast = read?.last;
   const bodyStart = subjectLast === undefined ? 0 : subjectLast + 1;
-  const authority = letterAuthority.exec(title ?? '');
   const introduction = joinedFrom(lines, bodyStart, 6);
+  // A subject that names no authority (`Focused visit to children’s services`, Camden
+  // 2023), or that pdftotext ran into the address beside it: the introduction names it.
+  const authority = letterAuthority.exec(title ?? '') ?? letterAuthority.exec(introduction);
   // Some letters of 2018 leave the year out (`… children’s services on 30 and 31 January.`).
   const dates = visitDates.exec(introduction) ?? visitDatesNoYear.exec(introduction);
   const signOff = findLine(lines, bodyStart, end, (text) => /^yours (?:sincerely|faithfully)/i.test(text));

@@ -31,11 +31,11 @@ export function readTitleBlock(lines: readonly Line[], frontEnd: number): Metada
 }
 
 /**
- * The title: the lines from `Inspection of` or `Area SEND inspection of` to the first
- * blank or labelled line; and the authority it names.
+ * The title: the lines from `Inspection of` (`Reinspection of`, Somerset 2018) or `Area
+ * SEND inspection of` to the first blank or labelled line; and the authority it names.
  */
 function titleOf(head: readonly Line[]): Pick<Metadata, 'title' | 'authority'> {
-  const titleStart = head.findIndex((line) => /^(?:re-)?inspection of|^area send inspection of|^review of/i.test(line.text));
+  const titleStart = head.findIndex((line) => /^(?:re-?)?inspection of|^area send inspection of|^review of/i.test(line.text));
   if (titleStart < 0) return {};
   const parts: string[] = [];
   for (let i = titleStart; i < head.length && parts.length < 3; i++) {

@@ -30,9 +30,15 @@ function categoryOf(section: DraftSection): FindingCategory | undefined {
   return undefined;
 }
 
+// A letter's closing sentence: `Ofsted will take the findings from this focused visit into account …`.
+const closingWords = 'Ofsted will take the findings';
+const closingSentence = new RegExp(`^${closingWords}\\b`);
+
 // Sentences that introduce or close a list rather than belong to it.
-const framing =
-  /(?::$|will be (?:specifically )?considered|identified above|ofsted will take the findings|identified the following|we have notified the department|did not find any areas|there (?:are|were) no (?:areas? (?:of|for) )?(?:priority|immediate)|an action plan|the following (?:strengths|areas|features))/i;
+const framing = new RegExp(
+  `(?::$|will be (?:specifically )?considered|identified above|${closingWords}|identified the following|we have notified the department|did not find any areas|there (?:are|were) no (?:areas? (?:of|for) )?(?:priority|immediate)|an action plan|the following (?:strengths|areas|features))`,
+  'i',
+);
 
 // `This was an area of development at the previous inspection.`, `identified at the
 // last inspection`: the report's own flag that a finding recurs.
@@ -177,7 +183,6 @@ function goesOn(finding: Unit, paragraph: Block): boolean {
 }
 
 const unfinished = /\b(?:a|an|and|are|as|at|by|for|from|in|into|is|of|on|or|that|the|their|to|which|who|with)$/i;
-const closingSentence = /^Ofsted will take the findings\b/;
 
 function isRecommendation(unit: Unit): boolean {
   const text = unit.parts.join(' ');

@@ -5,7 +5,7 @@
 // dash and marker, so that no line is told from another by colour alone, and the picture
 // is described in words for a screen reader (the table under it holds the same grades).
 // Colours are the theme's, set by class: the page's policy allows no inline style.
-import { gradeNames, gradeScale, judgementAreaNames, judgementAreas, reportKindLabels, type Grade, type JudgementArea } from '../../server/src/report';
+import { gradeNames, gradeScale, gradeStep, judgementAreaNames, judgementAreas, reportKindLabels, type Grade, type JudgementArea } from '../../server/src/report';
 import type { HistoryReport } from '../../server/src/protocol';
 import { escapeHtml, reportTarget, shortGradeNames, yearOf } from './webviewPage';
 
@@ -36,7 +36,8 @@ export function gradeChart(authority: string, reports: readonly HistoryReport[])
   const height = top + rowHeight * gradeScale.length + axisHeight;
   const x = (index: number) => left + step / 2 + step * index;
   const xOf = (index: number, area: JudgementArea) => x(index) + spread * (areas.indexOf(area) - (areas.length - 1) / 2);
-  const y = (grade: Grade) => top + rowHeight * (gradeScale.indexOf(grade) + 0.5);
+  // An adequate of 2012–13 stands on the row of the step it was, requires improvement's.
+  const y = (grade: Grade) => top + rowHeight * (gradeStep(grade) - 0.5);
   const id = `chart-${authority.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`;
 
   const grid = gradeScale.map((grade, row) => {

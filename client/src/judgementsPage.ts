@@ -5,9 +5,13 @@
 // script sorts and filters by, so that a thousand reports need no round trip; the script
 // keeps the reader's sort and filters when the reports change. No `vscode` import, so that
 // it is tested in plain Node.
-import { countFindings, gradeNames, gradeScale, judgementAreaNames, judgementAreas, reportKindLabels, type Grade, type JudgementArea } from '../../server/src/report';
+import { countFindings, gradeNames, gradeStep, judgementAreaNames, judgementAreas, reportKindLabels, type Grade, type JudgementArea } from '../../server/src/report';
 import type { AuthorityHistory, AuthorityHistoryResult, HistoryReport } from '../../server/src/protocol';
 import { escapeHtml, gradeBadge, reportTarget, reportTop, shortGradeNames, webviewPage, yearOf, type PageOptions } from './webviewPage';
+
+// The overall grades to filter by, best first: adequate, the third step until 2013, beside
+// requires improvement.
+const filteredGrades: readonly Grade[] = ['outstanding', 'good', 'requires-improvement', 'adequate', 'inadequate'];
 
 // Column heads short enough for seven grades across; the full name is each head's title.
 const areaHeads: Record<JudgementArea, string> = {
@@ -38,7 +42,7 @@ export function judgementsBody(result: AuthorityHistoryResult | undefined): stri
 <label>Authority <input type="search" id="filter-authority" data-filter="authority" placeholder="Filter by name"></label>
 <label>Kind <select id="filter-kind" data-filter="kind">${option('', 'Any')}${kinds.map((kind) => option(kind)).join('')}</select></label>
 <label>Year <select id="filter-year" data-filter="year">${option('', 'Any')}${years.map((year) => option(year)).join('')}</select></label>
-<label>Overall <select id="filter-overall" data-filter="overall">${option('', 'Any')}${gradeScale.map((grade) => option(grade, shortGradeNames[grade])).join('')}${option('none', 'Not graded')}</select></label>
+<label>Overall <select id="filter-overall" data-filter="overall">${option('', 'Any')}${filteredGrades.map((grade) => option(grade, shortGradeNames[grade])).join('')}${option('none', 'Not graded')}</select></label>
 <span class="muted">RI: requires improvement to be good</span>
 <span class="count" id="count" aria-live="polite">${rows.length} ${rows.length === 1 ? 'report' : 'reports'}</span>
 </div>`;
@@ -94,7 +98,7 @@ ${cells.join('')}<td class="counts">${escapeHtml(countFindings(report.findings))
 
 /** Outstanding 1 to inadequate 4; not graded after them all. */
 function rank(grade: Grade | undefined): number {
-  return grade ? gradeScale.indexOf(grade) + 1 : 9;
+  return grade ? gradeStep(grade) : 9;
 }
 
 // Sorting and filtering, in the page: the extension sends rows, the reader arranges them.

@@ -42,7 +42,7 @@ export function reportTarget(uri: string, range: Range): string {
 export const reportTop: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 
 // Short enough for a badge or an axis; the full wording is the badge's title.
-export const shortGradeNames: Record<Grade, string> = { outstanding: 'Outstanding', good: 'Good', 'requires-improvement': 'Requires improvement', inadequate: 'Inadequate' };
+export const shortGradeNames: Record<Grade, string> = { outstanding: 'Outstanding', good: 'Good', 'requires-improvement': 'Requires improvement', adequate: 'Adequate', inadequate: 'Inadequate' };
 
 /** A grade as a badge; `compact`, as analysts write it in a table: `RI` for requires improvement. */
 export function gradeBadge(grade: Grade, prefix?: string, compact = false): string {
@@ -82,8 +82,9 @@ button:focus-visible { outline: 1px solid var(--vscode-focusBorder); outline-off
 .grade::before { content: ''; width: 7px; height: 7px; border-radius: 50%; background: var(--grade); }
 .grade-outstanding { --grade: var(--vscode-charts-green); }
 .grade-good { --grade: var(--vscode-charts-blue); }
-/* charts.orange is the minimap's find-match colour, half transparent in the default dark themes: made opaque. */
-.grade-requires-improvement { --grade: rgb(from var(--vscode-charts-orange) r g b / 1); }
+/* charts.orange is the minimap's find-match colour, half transparent in the default dark themes: made opaque.
+   Adequate was the third step until 2013, as requires improvement is now. */
+.grade-requires-improvement, .grade-adequate { --grade: rgb(from var(--vscode-charts-orange) r g b / 1); }
 .grade-inadequate { --grade: var(--vscode-charts-red); }
 .ungraded { --grade: var(--vscode-descriptionForeground); }
 `;

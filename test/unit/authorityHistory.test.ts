@@ -292,7 +292,8 @@ describe('authority history: the corpus', function () {
   it('gives the judgements of each report of Sandwell, 2013 and 2025', () => {
     const sandwell = authorityHistories(corpus()).find((history) => history.key === 'sandwell');
     assert.deepEqual(sandwell?.reports.map(grades), [
-      ['overall inadequate', 'leadership inadequate'],
+      // Outcomes for looked after children: `Grade 3 (Adequate)`, the scale of 2013.
+      ['overall inadequate', 'children-in-care adequate', 'leadership inadequate'],
       ['overall good', 'help-and-protection good', 'children-in-care good', 'care-leavers requires-improvement', 'leadership good'],
     ]);
   });

@@ -95,6 +95,20 @@ describe('authority history page', () => {
     assert.equal(gradeChart('Nowhere', [seeds[0]]), '');
   });
 
+  it('draws an adequate of 2013 on the step requires improvement has now, and names it as the report does', () => {
+    const lac = historyReport('file:///reports/thurrock-2013.txt', parseReport(joinLines(
+      'Inspection of looked after children', 'services', 'Thurrock Council', '', 'Inspection dates:', '', '15 – 19 July 2013', '',
+      'Reporting inspector Jo Example HMI', '', 'About this inspection', '1.', '', 'The purpose of the inspection is to evaluate the services.', '',
+      'Overall effectiveness of services for looked', 'after children and young people', 'Grade 3 (Adequate)', '11. The overall effectiveness is adequate.', '',
+    )));
+    const sif = seeds.find((report) => report.kind === 'sif-report')!;
+    const figure = gradeChart('Thurrock', [lac, sif]);
+    const overall = [...figure.matchAll(/<g class="point"[^>]*><title>Overall effectiveness, (\d{4}) [^:]+: ([^<]+)<\/title><circle cx="[\d.]+" cy="([\d.]+)"/g)].map((match) => [match[1], match[2], match[3]]);
+    assert.deepEqual(overall.map(([year, grade]) => `${year} ${grade}`), ['2013 Adequate', '2016 Requires improvement to be good']);
+    assert.equal(overall[0][2], overall[1][2]);
+    assert.match(historyBody({ threshold: recurrenceThreshold, histories: authorityHistories([lac, sif]) }), /<span class="grade grade-adequate" title="Adequate">Adequate<\/span>/);
+  });
+
   it('escapes report text, in elements and attributes', () => {
     const hostile = '<img src=x onerror="alert(1)"> & \'quoted\'';
     // A word in quotation marks, typographic or plain, is the word.

@@ -162,6 +162,9 @@ describe('grammar', () => {
       ["Children's services in Thurrock Council require improvement to be good", 'require improvement to be good', gradeScopes.requiresImprovement],
       ['The graded judgement for adoption performance is that it is inadequate', 'inadequate', gradeScopes.inadequate],
       ['Grade 4 (Inadequate)', 'Grade 4 (Inadequate)', gradeScopes.inadequate],
+      // Until 2013 the third step was adequate: coloured as requires improvement is now.
+      ['Grade 3 (Adequate)', 'Grade 3 (Adequate)', gradeScopes.requiresImprovement],
+      ['Adequate', 'Adequate', gradeScopes.requiresImprovement],
     ];
 
     it('gives each grade its own scope', () => {

@@ -3,7 +3,8 @@
 // sentence run into the paragraph after it, grade boxes, and a judgement's name over a
 // group of recommendations. Each fixture copies the layout of a published report.
 import * as assert from 'node:assert/strict';
-import type { Report } from '../../server/src/report/model';
+import { gradeStep, type Report } from '../../server/src/report/model';
+import { hoverAt } from '../../server/src/report/features/hover';
 import { parseReport } from '../../server/src/report/parse/index';
 import { flattenSections, joinLines } from './helpers';
 
@@ -272,6 +273,22 @@ describe('judgements in pdftotext layouts', () => {
     assert.deepEqual(judgements(report), ['children-in-care outstanding heading 5']);
     const summary = sif('Children’s services in Exampleshire are good', 'Summary for children', 'Services for children in Exampleshire are good.');
     assert.deepEqual(flattenSections(summary.sections).map((section) => section.role), ['children-summary']);
+  });
+
+  it('reads `Grade 3 (Adequate)`, the third step until 2013, as adequate, under a heading and in the record of main findings (Kent 2013)', () => {
+    const report = parseReport(joinLines(
+      'Inspection of looked after children', 'services', 'Exampleshire County Council', '', 'Inspection dates:', '', '15 – 19 July 2013', '',
+      'Reporting inspector Jo Example HMI', '', 'About this inspection', '1.', '', 'The purpose of the inspection is to evaluate the contribution made by relevant services.', '',
+      'Overall effectiveness of services for looked', 'after children and young people', 'Grade 3 (Adequate)',
+      '11. The overall effectiveness of services for looked after children and young', 'people in Exampleshire is adequate.', '',
+      'Leadership and management', 'Grade 4 (Inadequate)', '12. Leadership and management are inadequate.', '',
+      'Record of main findings', 'Services for looked after children', 'Overall effectiveness', '', 'Adequate', '', 'Leadership and management', '', 'Inadequate', '',
+    ));
+    assert.equal(report.kind, 'lac-report');
+    assert.deepEqual(report.judgements.map((judgement) => `${judgement.area} ${judgement.grade}`), ['overall adequate', 'leadership inadequate', 'overall adequate', 'leadership inadequate']);
+    // Shown on the scale it was given on, in its own words.
+    assert.match(JSON.stringify(hoverAt(report, { line: 17, character: 3 })), /Outstanding › Good › \*\*Adequate\*\* › Inadequate/);
+    assert.equal(gradeStep('adequate'), gradeStep('requires-improvement'));
   });
 
   it('reads a SIF report’s graded judgements within children looked after without their `The graded judgement for` (Gateshead 2016)', () => {

@@ -9,10 +9,11 @@ export interface GradeMatch {
 }
 
 // `Require improvement`, `requires improvement to be good`, `Grade 3 (requires
-// improvement)`, `Good`, `Outstanding`, `Inadequate`. Case-insensitive; the longest
-// wording wins so that `to be good` is not read as a second grade.
+// improvement)`, `Good`, `Outstanding`, `Inadequate`, and until 2013 `Grade 3 (Adequate)`.
+// Case-insensitive; the longest wording wins so that `to be good` is not read as a second
+// grade.
 const gradePattern =
-  /(?:grade\s*[1-4]\s*\(\s*)?\b(outstanding|good|requires?\s+improvement(?:\s+to\s+be\s+good)?|inadequate)\b\)?/gi;
+  /(?:grade\s*[1-4]\s*\(\s*)?\b(outstanding|good|requires?\s+improvement(?:\s+to\s+be\s+good)?|adequate|inadequate)\b\)?/gi;
 const gradeByNumber: Record<string, Grade> = { '1': 'outstanding', '2': 'good', '3': 'requires-improvement', '4': 'inadequate' };
 
 function gradeOf(word: string): Grade {
@@ -20,6 +21,7 @@ function gradeOf(word: string): Grade {
   if (lower.startsWith('outstanding')) return 'outstanding';
   if (lower.startsWith('good')) return 'good';
   if (lower.startsWith('inadequate')) return 'inadequate';
+  if (lower.startsWith('adequate')) return 'adequate';
   return 'requires-improvement';
 }
 

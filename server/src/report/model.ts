@@ -93,15 +93,29 @@ export interface Evidence {
   readonly range: Range;
 }
 
-export type Grade = 'outstanding' | 'good' | 'requires-improvement' | 'inadequate';
+export type Grade = 'outstanding' | 'good' | 'requires-improvement' | 'adequate' | 'inadequate';
 
-/** Ofsted's four-point scale, best first: grade 1 to grade 4, as the reports of 2012–13 number them. */
+/** Ofsted's four-point scale, best first: grade 1 to grade 4. */
 export const gradeScale: readonly Grade[] = ['outstanding', 'good', 'requires-improvement', 'inadequate'];
+
+/** The scale until 2013, whose third step was adequate: `Grade 3 (Adequate)`. */
+export const earlierGradeScale: readonly Grade[] = ['outstanding', 'good', 'adequate', 'inadequate'];
+
+/** The scale a grade is a step of: a report graded adequate was graded on the earlier one. */
+export function scaleOf(grade: Grade): readonly Grade[] {
+  return grade === 'adequate' ? earlierGradeScale : gradeScale;
+}
+
+/** A grade's step, 1 (outstanding) to 4 (inadequate): adequate was the third, as requires improvement is. */
+export function gradeStep(grade: Grade): number {
+  return scaleOf(grade).indexOf(grade) + 1;
+}
 
 export const gradeNames: Record<Grade, string> = {
   outstanding: 'Outstanding',
   good: 'Good',
   'requires-improvement': 'Requires improvement to be good',
+  adequate: 'Adequate',
   inadequate: 'Inadequate',
 };
 

@@ -3,7 +3,7 @@
 // sections leave for it, in the document's own line ends. Where only the heading was
 // lost, its text stands at the end of that place, and the heading goes before it.
 import { judgementArea } from '../grades';
-import { gradeNames, gradeScale, type Report, type Section } from '../model';
+import { earlierGradeScale, gradeNames, gradeStep, type Report, type Section } from '../model';
 import { range } from '../text';
 import { sectionStart } from './sectionStart';
 import type { ReportFix } from './types';
@@ -73,11 +73,8 @@ function withGrade(report: Report, heading: string): string {
     case 'sif-report':
       return `${heading}\n\n${gradeNames[graded.grade]}`;
     case 'lac-report':
-      return `${heading}\nGrade ${gradeScale.indexOf(graded.grade) + 1} (${scaleOf2012[gradeScale.indexOf(graded.grade)]})`;
+      return `${heading}\nGrade ${gradeStep(graded.grade)} (${gradeNames[earlierGradeScale[gradeStep(graded.grade) - 1]]})`;
     default:
       return heading;
   }
 }
-
-// The words of the four grades in 2012–13, when the third was adequate.
-const scaleOf2012 = ['Outstanding', 'Good', 'Adequate', 'Inadequate'];

@@ -3,7 +3,7 @@
 // section it names; on a section heading, that section in brief; on a finding, what kind
 // of finding it is. The most specific thing under the pointer wins.
 import type { Hover } from 'vscode-languageserver-types';
-import { findingCategories, findingCategoryNames, findingNames, gradeNames, gradeScale, kindName, type Judgement, type Position, type Range, type Report, type Section } from '../model';
+import { findingCategories, findingCategoryNames, findingNames, gradeNames, kindName, scaleOf, type Judgement, type Position, type Range, type Report, type Section } from '../model';
 import { flatten } from '../parse/references';
 import { contains, countFindings, findingsIn, shorten } from './reading';
 
@@ -88,7 +88,7 @@ function sectionFacts(report: Report, section: Section): string {
 }
 
 function onTheScale(judgement: Judgement): string {
-  const steps = gradeScale.map((grade) => (grade === judgement.grade ? `**${gradeNames[grade]}**` : gradeNames[grade]));
+  const steps = scaleOf(judgement.grade).map((grade) => (grade === judgement.grade ? `**${gradeNames[grade]}**` : gradeNames[grade]));
   return `${escape(judgement.label)}: **${gradeNames[judgement.grade]}**\n\nOfsted’s four-point scale: ${steps.join(' › ')}`;
 }
 

@@ -40,9 +40,13 @@ export function gradeChart(authority: string, reports: readonly HistoryReport[])
   const y = (grade: Grade) => top + rowHeight * (gradeStep(grade) - 0.5);
   const id = `chart-${authority.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`;
 
+  // The row where an adequate stands then names it too.
+  const adequateShown = areas.some((area) => reports.some((report) => gradeOf(report, area)?.grade === 'adequate'));
   const grid = gradeScale.map((grade, row) => {
     const middle = top + rowHeight * (row + 0.5);
-    return `<line class="grid" x1="${left}" x2="${width}" y1="${middle}" y2="${middle}"/><text class="axis" x="${left - 10}" y="${middle + 4}" text-anchor="end">${escapeHtml(shortGradeNames[grade])}</text>`;
+    const names = adequateShown && gradeStep(grade) === gradeStep('adequate') ? [shortGradeNames[grade], shortGradeNames.adequate] : [shortGradeNames[grade]];
+    const labels = names.map((name, line) => `<text class="axis" x="${left - 10}" y="${middle + 4 + 13 * (line - (names.length - 1) / 2)}" text-anchor="end">${escapeHtml(name)}</text>`);
+    return `<line class="grid" x1="${left}" x2="${width}" y1="${middle}" y2="${middle}"/>${labels.join('')}`;
   });
   const ticks = reports.map((report, index) =>
     `<text class="axis" x="${x(index)}" y="${height - axisHeight + 18}" text-anchor="middle">${escapeHtml(yearOf(report))}</text><text class="axis kind" x="${x(index)}" y="${height - axisHeight + 32}" text-anchor="middle">${escapeHtml(shortKind(report))}</text>`);

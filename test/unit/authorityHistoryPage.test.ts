@@ -106,6 +106,10 @@ describe('authority history page', () => {
     const overall = [...figure.matchAll(/<g class="point"[^>]*><title>Overall effectiveness, (\d{4}) [^:]+: ([^<]+)<\/title><circle cx="[\d.]+" cy="([\d.]+)"/g)].map((match) => [match[1], match[2], match[3]]);
     assert.deepEqual(overall.map(([year, grade]) => `${year} ${grade}`), ['2013 Adequate', '2016 Requires improvement to be good']);
     assert.equal(overall[0][2], overall[1][2]);
+    // Whose row then names both, as a chart with no adequate does not.
+    const axis = (html: string) => [...html.matchAll(/<text class="axis" x="[\d.]+" y="[\d.]+" text-anchor="end">([^<]+)<\/text>/g)].map((match) => match[1]);
+    assert.deepEqual(axis(figure), ['Outstanding', 'Good', 'Requires improvement', 'Adequate', 'Inadequate']);
+    assert.deepEqual(axis(gradeChart('Thurrock', [sif])), ['Outstanding', 'Good', 'Requires improvement', 'Inadequate']);
     assert.match(historyBody({ threshold: recurrenceThreshold, histories: authorityHistories([lac, sif]) }), /<span class="grade grade-adequate" title="Adequate">Adequate<\/span>/);
   });
 

@@ -165,6 +165,7 @@ describe('grammar', () => {
       // Until 2013 the third step was adequate: coloured as requires improvement is now.
       ['Grade 3 (Adequate)', 'Grade 3 (Adequate)', gradeScopes.requiresImprovement],
       ['Adequate', 'Adequate', gradeScopes.requiresImprovement],
+      ['Outcomes for looked after children and young people are adequate.', 'adequate', gradeScopes.requiresImprovement],
     ];
 
     it('gives each grade its own scope', () => {

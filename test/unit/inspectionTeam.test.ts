@@ -48,6 +48,11 @@ describe('the lead inspector in the inspection team', () => {
     assert.equal(lead(...sendTitle, 'Ofsted', 'Sam Example, Ofsted HMI lead', 'inspector', '', 'Care Quality Commission', 'Lesley Example, CQC lead inspector'), 'Sam Example');
   });
 
+  it('reads the Ofsted column of a PDF’s reading, the CQC’s a tab beside it (Halton and Blackpool, 2024)', () => {
+    assert.equal(lead(...sendTitle, 'Ofsted\tCare Quality Commission', 'Sam Example, Ofsted HMI Lead\tLesley Example, CQC Lead Inspector', 'Inspector'), 'Sam Example');
+    assert.equal(lead(...sendTitle, 'Ofsted Sam Example, Ofsted HMI lead inspector\tCare Quality Commission Lesley Example, CQC lead inspector'), 'Sam Example');
+  });
+
   it('reads `Lead inspector on site:` (Hammersmith and Fulham, 2016)', () => {
     assert.equal(lead(...sifTitle, 'The inspection team', 'Lead inspector on site: Jane Example', 'Report author: John Example'), 'Jane Example');
   });

@@ -203,6 +203,16 @@ describe('the table', () => {
     assert.equal(metadata.inspectionDates, '24 and 25 January 2022');
   });
 
+  it('reads a focused visit whose subject pdftotext ran into the `Dear` line (Harrow 2018’s PDF)', () => {
+    const letter = joinLines('Piccadilly Gate', '', '1 November 2018', 'Jo Example', 'Station Road', 'HA1 2XY', '',
+      'Dear Mr Example, Harrow Focused visit to London Borough of Harrow HA1 2XF services.\tlocal authority children’s',
+      'This letter summarises the findings of a focused visit to the London Borough of', 'Harrow local authority children’s services on 9 and 10 October 2018. The inspectors',
+      'were Jo Example, Her Majesty’s Inspector.', '');
+    const report = parseReport(letter);
+    assert.equal(report.metadata.inspectionDates, '9 and 10 October 2018');
+    assert.equal(tableRow('letter.txt', report).authority, 'Harrow');
+  });
+
   it('reads a reinspection’s title block (Somerset 2018)', () => {
     const report = parseReport(joinLines('Somerset County Council', 'Reinspection of services for children in need of help and', 'protection, children looked after and care leavers',
       'Inspection date: 7 November 2017 to 30 November 2017', 'Report published: 29 January 2018', ''));

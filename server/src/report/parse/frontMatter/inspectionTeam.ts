@@ -7,7 +7,8 @@ import type { Line } from '../../text';
 // site`); `Lead inspector on site: Pietro Battista` (Hammersmith and Fulham 2016) is one.
 const labelled = /^lead inspector(?: on site)?:\s*(.*)$/i;
 // The Ofsted inspector only: a SEND inspection's CQC lead inspector is the second lead.
-const signed = /^([^,]{3,60}),\s*(?:ofsted\s+)?(?:hmi\s*,?\s*)?(?:ofsted\s+)?lead inspector\b/i;
+// A PDF's reading can run the column's head into the name (`Ofsted Rebecca Sharples, …`).
+const signed = /^(?:ofsted\s+)?([^,]{3,60}),\s*(?:ofsted\s+)?(?:hmi\s*,?\s*)?(?:ofsted\s+)?lead inspector\b/i;
 
 /** The lead inspector named by the lines before `end`, without their title (`HMI`). */
 export function readInspectionTeam(lines: readonly Line[], end: number): string | undefined {
@@ -15,10 +16,22 @@ export function readInspectionTeam(lines: readonly Line[], end: number): string 
     const text = lines[i].text;
     const label = labelled.exec(text);
     // The name can stand a line or two under the label, a table's next cell.
-    // A signed line can wrap inside its title: `Rebecca Sharples, Ofsted HMI lead` / `inspector`.
-    const signature = /\blead$/i.test(text) && i + 1 < lines.length ? `${text} ${lines[i + 1].text}` : text;
-    const name = label ? label[1].trim() || lines.slice(i + 1, i + 3).find((line) => line.text.trim().length > 0)?.text.trim() : signed.exec(signature)?.[1];
+    const name = label ? label[1].trim() || lines.slice(i + 1, i + 3).find((line) => line.text.trim().length > 0)?.text.trim() : signature(lines, i);
     if (name && !/^cqc\b/i.test(name)) return withoutTitle(name);
+  }
+  return undefined;
+}
+
+/**
+ * The Ofsted lead who signs line `i`, in any of its columns (the Ofsted team beside the
+ * CQC's, a tab apart in a PDF's reading); a signature can wrap inside its title, under
+ * itself in the same column: `Rebecca Sharples, Ofsted HMI Lead` / `Inspector`.
+ */
+function signature(lines: readonly Line[], i: number): string | undefined {
+  const below = lines[i + 1]?.text.split('\t') ?? [];
+  for (const [column, cell] of lines[i].text.split('\t').entries()) {
+    const name = signed.exec(/\blead$/i.test(cell) ? `${cell} ${below[column] ?? ''}` : cell)?.[1];
+    if (name) return name;
   }
   return undefined;
 }

@@ -17,6 +17,8 @@ const letterAuthority = /(?:within|focused visit to) (.+?)(?:(?: local authority
 const visitDates = /(?:conducted on|focused visit (?:to .+? )?(?:on|between)) (.+? \d{4})\b/i;
 const visitDatesNoYear = new RegExp(`(?:conducted on|focused visit (?:to .+? )?(?:on|between)) ([^.]+? (?:${anyMonth}))(?=\\.)`, 'i');
 
+const introductionStart = /^this letter\b/i;
+
 // The postcode of the address beside a subject that pdftotext ran into it: `Focused` /
 // `BA14 8JN visit to Wiltshire children’s services` (Wiltshire 2022).
 const postcodeFirst = /^[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2} (?=[a-z])/;
@@ -31,7 +33,7 @@ const postcodeFirst = /^[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2} (?=[a-z])/;
 function readSubject(lines: readonly Line[], subject: number): { title: string; last: number } {
   let title = lines[subject].text;
   if (letterAuthority.test(title)) return { title, last: subject };
-  for (let next = subject + 1; next <= subject + 2 && next < lines.length && lines[next].text.length > 0 && !/^this letter\b/i.test(lines[next].text); next++) {
+  for (let next = subject + 1; next <= subject + 2 && next < lines.length && lines[next].text.length > 0 && !introductionStart.test(lines[next].text); next++) {
     title += ` ${lines[next].text.replace(postcodeFirst, '')}`;
     if (letterAuthority.test(title)) return { title, last: next };
   }
@@ -54,10 +56,12 @@ export function readLetter(lines: readonly Line[], skip: ReadonlySet<number>, en
   const dear = findLine(lines, date ?? 0, limit, (text) => /^dear\b/i.test(text));
   const addressee = date !== undefined && dear !== undefined ? lines.slice(date + 1, dear).map((line) => line.text).filter((text) => text.length > 0) : [];
   const subject = dear === undefined ? lines.length : nextContent(lines, dear + 1);
-  const read = subject < lines.length ? readSubject(lines, subject) : undefined;
+  // pdftotext can run the subject into the `Dear` line beside it, and the introduction
+  // follows at once (Harrow 2018's PDF).
+  const read = subject < lines.length && !introductionStart.test(lines[subject].text) ? readSubject(lines, subject) : undefined;
   const title = read?.title;
   const subjectLast = read?.last;
-  const bodyStart = subjectLast === undefined ? 0 : subjectLast + 1;
+  const bodyStart = subjectLast !== undefined ? subjectLast + 1 : subject < lines.length ? subject : 0;
   const introduction = joinedFrom(lines, bodyStart, 6);
   // A subject that names no authority (`Focused visit to children’s services`, Camden
   // 2023), or that pdftotext ran into the address beside it: the introduction names it.

@@ -17,6 +17,7 @@ const letterAuthority = /(?:within|focused visit to) (.+?)(?:(?: local authority
 const visitDates = /(?:conducted on|focused visit (?:to .+? )?(?:on|between)) (.+? \d{4})\b/i;
 const visitDatesNoYear = new RegExp(`(?:conducted on|focused visit (?:to .+? )?(?:on|between)) ([^.]+? (?:${anyMonth}))(?=\\.)`, 'i');
 
+// The introduction under the subject: `This letter summarises the findings …`.
 const introductionStart = /^this letter\b/i;
 
 // The postcode of the address beside a subject that pdftotext ran into it: `Focused` /

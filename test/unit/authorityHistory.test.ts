@@ -58,6 +58,13 @@ describe('authority history: dates', () => {
     }
   });
 
+  it('reads a date as the table does, numeric ones too (Stoke-on-Trent 2015: `Report published: 10/08/2015`)', () => {
+    assert.deepEqual(dated({ publicationDate: '10/08/2015', inspectionDates: '1/06/2015 – 25/06/2015' }, 'stoke-on-trent-inspection-12-august-2015.txt'), { label: '10 August 2015', source: 'published', order: 20150810 });
+    assert.equal(dated({ inspectionDates: '1 Feb 2021 – 12 March 2021' }).label, '12 March 2021');
+    // No such day: the month stands.
+    assert.equal(dated({ inspectionDates: '31 February 2016' }).label, 'February 2016');
+  });
+
   it('falls back on the file name, then on the previous inspection a summary names', () => {
     assert.deepEqual(dated({}, 'sandwell-inspection-02-december-2025.txt'), { label: '2 December 2025', source: 'file name', order: 20251202 });
     assert.deepEqual(dated({}, 'thurrock_2019_summary.txt'), { label: '2019', source: 'file name', order: 20190000 });

@@ -8,7 +8,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { dateRange, sortTableRows, tableColumns, tableRow, type TableRow } from '../../server/src/report/features/table';
+import { dateRange } from '../../server/src/report/dates';
+import { sortTableRows, tableColumns, tableRow, type TableRow } from '../../server/src/report/features/table';
 import { parseReport } from '../../server/src/report/parse/index';
 import { joinLines, repoRoot, seedNames, seedsDir } from './helpers';
 

@@ -9,6 +9,7 @@ import type { AreaJudgement, AuthorityHistory, HistoryCategory, HistoryFinding, 
 import { flatten } from '../parse/references';
 import { areaJudgement } from './reading';
 import { authorityKey, canonicalAuthority, predecessorsOf, reportAuthority, type Succession } from '../authorities';
+import { daysIn, isDay } from '../dates';
 import { anyMonth, capitalise, dice, functionWords, monthNames, words } from '../text';
 
 export interface HistoryOptions {
@@ -64,9 +65,7 @@ export function fileNameOf(uri: string): string {
   }
 }
 
-const month = `(${anyMonth})`;
-const fullDate = new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?[\\s-]+${month}[\\s-]+(\\d{4})\\b`, 'gi');
-const monthYear = new RegExp(`\\b${month}[\\s-]+(\\d{4})\\b`, 'gi');
+const monthYear = new RegExp(`\\b(${anyMonth})[\\s-]+(\\d{4})\\b`, 'gi');
 // A year standing on its own in a file name: not a run of digits inside a hash.
 const lonelyYear = /(?<![a-z0-9])((?:19|20)\d{2})(?![a-z0-9])/i;
 
@@ -96,14 +95,10 @@ export function reportDate(report: Report, fileName: string): ReportDate {
   return { label: 'date unknown', source: 'none', order: Number.MAX_SAFE_INTEGER };
 }
 
-/** The last date a text names (`22 February 2016 to 17 March 2016` → 17 March 2016), or its month, or its year. */
+/** The last day a text names (`22 February 2016 to 17 March 2016` → 17 March 2016, `10/08/2015` → 10 August 2015), or its month, or its year. */
 function lastDate(text: string, fileName: boolean): Omit<ReportDate, 'source'> | undefined {
-  const days = [...text.matchAll(fullDate)].filter((match) => Number(match[1]) >= 1 && Number(match[1]) <= 31);
-  const day = days.at(-1);
-  if (day) {
-    const monthIndex = monthNames.indexOf(day[2].toLowerCase());
-    return { label: `${Number(day[1])} ${capitalise(day[2])} ${day[3]}`, order: Number(day[3]) * 10000 + (monthIndex + 1) * 100 + Number(day[1]) };
-  }
+  const day = daysIn(text).filter(isDay).at(-1);
+  if (day) return { label: `${day.day} ${capitalise(monthNames[day.month - 1])} ${day.year}`, order: day.year * 10000 + day.month * 100 + day.day };
   const months = [...text.matchAll(monthYear)].at(-1);
   if (months) {
     const monthIndex = monthNames.indexOf(months[1].toLowerCase());

@@ -108,8 +108,7 @@ function unitsOf(section: DraftSection, lines: readonly Line[], unwrapped: boole
       const depth = block.type === 'item' ? block.depth : 0;
       const partOfAbove = block.type === 'item' && above !== undefined && (above === numberedLeadIn || (depth > 0 && depth > listDepth));
       if (partOfAbove) {
-        above.lines.push(...head.lines);
-        above.parts.push(...head.parts);
+        joinTo(above, head);
       } else {
         units.push(head);
         if (listDepth === Infinity) listDepth = depth;
@@ -124,9 +123,7 @@ function unitsOf(section: DraftSection, lines: readonly Line[], unwrapped: boole
       // standing alone after it (`… care proceedings and` / `plans for permanence for
       // children.`, Lambeth 2022; Bexley 2018, Cornwall 2019), up to a letter's closing
       // sentence (Luton 2018).
-      const rest = withoutClosing(unitOf(block));
-      above.lines.push(...rest.lines);
-      above.parts.push(...rest.parts);
+      joinTo(above, withoutClosing(unitOf(block)));
       continue;
     }
     if (block.type !== 'paragraph' || framing.test(block.text)) {
@@ -157,6 +154,12 @@ function unitsOf(section: DraftSection, lines: readonly Line[], unwrapped: boole
   return units;
 }
 
+/** The finding above takes the lines and text of a part of it. */
+function joinTo(finding: Unit, part: Unit): void {
+  finding.lines.push(...part.lines);
+  finding.parts.push(...part.parts);
+}
+
 /**
  * The finding without the letter's closing sentence, where pdftotext ran it on after the
  * last one with no blank line between (`… needs to be revised.` / `Ofsted will take the
@@ -182,6 +185,7 @@ function goesOn(finding: Unit, paragraph: Block): boolean {
   return /^[a-z]/.test(paragraph.text) || (unfinished.test(last) && /^[A-Z]/.test(paragraph.text));
 }
 
+// Not `functionWords`: a sentence can end on `it`, `this` or `be`.
 const unfinished = /\b(?:a|an|and|are|as|at|by|for|from|in|into|is|of|on|or|that|the|their|to|which|who|with)$/i;
 
 function isRecommendation(unit: Unit): boolean {

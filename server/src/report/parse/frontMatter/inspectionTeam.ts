@@ -9,11 +9,15 @@ const labelled = /^lead inspector(?: on site)?:\s*(.*)$/i;
 // The Ofsted inspector only: a SEND inspection's CQC lead inspector is the second lead.
 // A PDF's reading can run the column's head into the name (`Ofsted Rebecca Sharples, …`).
 const signed = /^(?:ofsted\s+)?([^,]{3,60}),\s*(?:ofsted\s+)?(?:hmi\s*,?\s*)?(?:ofsted\s+)?lead inspector\b/i;
+// Every way of naming the lead has the word: most lines of a report are passed over by
+// one test rather than split into columns.
+const lead = /\blead\b/i;
 
 /** The lead inspector named by the lines before `end`, without their title (`HMI`). */
 export function readInspectionTeam(lines: readonly Line[], end: number): string | undefined {
   for (let i = 0; i < end; i++) {
     const text = lines[i].text;
+    if (!lead.test(text)) continue;
     const label = labelled.exec(text);
     // The name can stand a line or two under the label, a table's next cell.
     const name = label ? label[1].trim() || lines.slice(i + 1, i + 3).find((line) => line.text.trim().length > 0)?.text.trim() : signature(lines, i);

@@ -94,6 +94,27 @@ describe('line breaks as pdftotext leaves them', () => {
     assert.deepEqual(report.findings.map((finding) => `${finding.category} ${finding.number}`), ['development 163']);
   });
 
+  it('leaves out of an area for priority action the next heading run into its last line as well as printed on its own (Calderdale 2015)', () => {
+    const report = sif(
+      'What does the local authority need to improve?',
+      'Priority and immediate action',
+      '3.',
+      '',
+      'Ensure that findings inform planning to increase the uptake of return interviews when children are',
+      'missing from home and care. Areas for improvement',
+      '',
+      'Areas for improvement',
+      '',
+      '4.',
+      '',
+      'Ensure that effective performance management and quality assurance further drive improvement.',
+    );
+    assert.deepEqual(report.findings.map((finding) => [finding.category, finding.text.split(' ').slice(-4).join(' ')]), [
+      ['priority-action', 'from home and care.'],
+      ['development', 'assurance further drive improvement.'],
+    ]);
+  });
+
   it('but not under a heading: the stacked entries of a contents page read from a PDF (Thurrock 2016)', () => {
     const report = sif(
       'Contents',

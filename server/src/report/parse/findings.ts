@@ -53,12 +53,14 @@ interface Unit {
 
 export function collectFindings(sections: readonly DraftSection[], lines: readonly Line[], unwrapped: boolean): Finding[] {
   const findings: Finding[] = [];
-  for (const section of sections) {
+  sections.forEach((section, index) => {
     const category = categoryOf(section);
-    if (!category) continue;
-    for (const unit of unitsOf(section, lines, unwrapped)) {
-      const text = unit.parts.join(' ').replace(/\s+/g, ' ').trim();
-      if (text.length === 0) continue;
+    if (!category) return;
+    const units = unitsOf(section, lines, unwrapped);
+    units.forEach((unit, at) => {
+      const whole = unit.parts.join(' ').replace(/\s+/g, ' ').trim();
+      const text = at === units.length - 1 ? withoutGluedHeading(whole, sections[index + 1]) : whole;
+      if (text.length === 0) return;
       findings.push({
         category,
         text,
@@ -67,9 +69,19 @@ export function collectFindings(sections: readonly DraftSection[], lines: readon
         number: unit.number,
         recurring: recurringPattern.test(text),
       });
-    }
-  }
+    });
+  });
   return findings;
+}
+
+/**
+ * A section's last finding without the next section's heading run into its last line:
+ * pdftotext can print a heading there as well as on its own line (`… missing from home
+ * and care. Areas for improvement`, then `Areas for improvement`, Calderdale 2015).
+ */
+function withoutGluedHeading(text: string, next: DraftSection | undefined): string {
+  const heading = next && ` ${next.name}`.toLowerCase();
+  return heading && text.toLowerCase().endsWith(`.${heading}`) ? text.slice(0, -heading.length) : text;
 }
 
 function unitsOf(section: DraftSection, lines: readonly Line[], unwrapped: boolean): Unit[] {

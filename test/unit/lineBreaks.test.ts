@@ -115,6 +115,26 @@ describe('line breaks as pdftotext leaves them', () => {
     ]);
   });
 
+  it('ends a numbered paragraph at a subheading with no blank line around it (West Berkshire 2015: `Business Operation` between 138 and 139)', () => {
+    const report = sif(
+      'Areas for improvement',
+      '',
+      '138. Embed the use of appropriate data within the new Annual Report and ensure',
+      'the report provides a robust analysis of current service',
+      'effectiveness.',
+      'Business Operation',
+      '139. Review the financial contributions made by member agencies to support the',
+      'effective running of the LSCB.',
+      'Board members',
+      'attend well.',
+    );
+    // `Board members` ends no sentence either, but no number follows it: it wraps 139.
+    assert.deepEqual(report.paragraphs.map((paragraph) => [paragraph.number, paragraph.text.split(' ').slice(-4).join(' ')]), [
+      [138, 'of current service effectiveness.'],
+      [139, 'Board members attend well.'],
+    ]);
+  });
+
   it('but not under a heading: the stacked entries of a contents page read from a PDF (Thurrock 2016)', () => {
     const report = sif(
       'Contents',

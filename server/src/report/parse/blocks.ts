@@ -171,8 +171,9 @@ export function buildBlocks(lines: readonly Line[], options: BlockOptions): Bloc
       if (previous !== current) current = drafts.pop();
       continue;
     }
-    // Hard-wrapped text: a line with no marker and no gap before it goes on the block above.
-    if (!marker && !gap && current && !options.unwrapped && current.kind.type !== 'heading') {
+    // Hard-wrapped text: a line with no marker and no gap before it goes on the block above,
+    // but for a subheading between numbered paragraphs with no blank line around it.
+    if (!marker && !gap && current && !options.unwrapped && current.kind.type !== 'heading' && !isSubheading(current, lines, i)) {
       current.parts.push(line.text);
       current.lines.push(line);
       continue;
@@ -216,6 +217,18 @@ export function buildBlocks(lines: readonly Line[], options: BlockOptions): Bloc
         return { type: 'paragraph', lines, text, continued };
     }
   });
+}
+
+/**
+ * A short capitalised line that ends no sentence, between the end of a numbered paragraph
+ * and the next number: a subheading, as it is after a blank line (`… effectiveness.` /
+ * `Business Operation` / `139. Review …`, West Berkshire 2015), not more of the paragraph.
+ */
+function isSubheading(current: Draft, lines: readonly Line[], i: number): boolean {
+  if (current.kind.type !== 'numbered' || !endsSentence(lines[i - 1].text)) return false;
+  const text = lines[i].text;
+  const next = lines[i + 1] && markerOf(lines[i + 1], false)?.marked;
+  return text.length < 60 && /^[A-Z][^.,;:]*$/.test(text) && next?.type === 'numbered' && next.number === current.kind.number + 1;
 }
 
 /** True when a text stops at the end of a sentence. */

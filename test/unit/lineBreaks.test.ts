@@ -81,6 +81,23 @@ describe('line breaks as pdftotext leaves them', () => {
     assert.match(report.paragraphs[0].text, /carers beyond 18\. There are currently/);
   });
 
+  it('goes on a sentence over a page break after a comma, whatever its next word (`evaluation of,` / `SEND services`, Oxfordshire SEND 2023)', () => {
+    const report = sif(
+      'Inspection findings',
+      'Leaders should use these views to inform their strategic planning for, and evaluation of,',
+      '',
+      '31',
+      '',
+      '\fSEND services that improve the outcomes of children.',
+      '',
+      'Leaders should develop communication systems.',
+    );
+    assert.deepEqual(report.plainParagraphs.slice(1).map((paragraph) => paragraph.text), [
+      'Leaders should use these views to inform their strategic planning for, and evaluation of, SEND services that improve the outcomes of children.',
+      'Leaders should develop communication systems.',
+    ]);
+  });
+
   it('starts a known heading under a short line that ends no sentence (Warrington 2015: the board has no priority actions, then its areas for improvement)', () => {
     const report = sif(
       'What does the LSCB need to improve?',

@@ -162,8 +162,11 @@ export function buildBlocks(lines: readonly Line[], options: BlockOptions): Bloc
     // sentence over the break, as the next paragraph's number would not.
     const endsPhrase = marker?.marked.type === 'numbered' && !nextNumber && afterBreak && previous !== undefined && numberedPhrase.test(previous.parts[previous.parts.length - 1] ?? '');
     if (endsPhrase) marker = undefined;
-    // A fragment after a page break that starts in lower case ends the sentence before it.
-    if (!marker && afterBreak && previous && previous.kind.type !== 'heading' && (startsLowerCase(line.text) || endsPhrase)) {
+    // A fragment after a page break that starts in lower case ends the sentence before it,
+    // as does any after a comma (`… strategic planning for, and evaluation of,` / `SEND
+    // services that improve …`, Oxfordshire SEND 2023).
+    const afterComma = previous !== undefined && (previous.parts[previous.parts.length - 1] ?? '').endsWith(',');
+    if (!marker && afterBreak && previous && previous.kind.type !== 'heading' && (startsLowerCase(line.text) || endsPhrase || afterComma)) {
       previous.lines.push(line);
       previous.parts.push(line.text);
       previous.continued = true;

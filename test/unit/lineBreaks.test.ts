@@ -152,6 +152,22 @@ describe('line breaks as pdftotext leaves them', () => {
     ]);
   });
 
+  it('finds no area for priority action where a numbered paragraph says there is none (Bexley, Sheffield and Swindon 2014)', () => {
+    const report = sif(
+      'What does the local authority need to improve?',
+      'Priority and immediate action',
+      '26.',
+      '',
+      'The inspection did not find any areas for priority and immediate action.',
+      '',
+      'Areas for improvement',
+      '27.',
+      '',
+      'Ensure that the thresholds for access to children’s social care services are understood.',
+    );
+    assert.deepEqual(report.findings.map((finding) => `${finding.category} ${finding.number}`), ['development 27']);
+  });
+
   it('but not under a heading: the stacked entries of a contents page read from a PDF (Thurrock 2016)', () => {
     const report = sif(
       'Contents',

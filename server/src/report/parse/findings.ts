@@ -34,9 +34,13 @@ function categoryOf(section: DraftSection): FindingCategory | undefined {
 const closingWords = 'Ofsted will take the findings';
 const closingSentence = new RegExp(`^${closingWords}\\b`);
 
+// A report's word that it has nothing to list, numbered as a paragraph in some (`18. There
+// are no areas for priority or immediate action.`, Sheffield 2014).
+const noneFound = /did not find any areas|there (?:are|were) no (?:areas? (?:of|for) )?(?:priority|immediate)/i;
+
 // Sentences that introduce or close a list rather than belong to it.
 const framing = new RegExp(
-  `(?::$|will be (?:specifically )?considered|identified above|${closingWords}|identified the following|we have notified the department|did not find any areas|there (?:are|were) no (?:areas? (?:of|for) )?(?:priority|immediate)|an action plan|the following (?:strengths|areas|features))`,
+  `(?::$|will be (?:specifically )?considered|identified above|${closingWords}|identified the following|we have notified the department|${noneFound.source}|an action plan|the following (?:strengths|areas|features))`,
   'i',
 );
 
@@ -114,6 +118,7 @@ function unitsOf(section: DraftSection, lines: readonly Line[], unwrapped: boole
       }
     }
     const above = units[units.length - 1];
+    if (block.type === 'numbered' && noneFound.test(block.text)) continue;
     if (block.type === 'item' || block.type === 'numbered') {
       const [whole, ...ranOn] = block.type === 'item' && !unwrapped ? splitOffRecommendations(block) : [unitOf(block)];
       const head = withoutClosing(whole);

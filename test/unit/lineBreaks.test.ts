@@ -152,7 +152,7 @@ describe('line breaks as pdftotext leaves them', () => {
     ]);
   });
 
-  it('finds no area for priority action where a numbered paragraph says there is none (Bexley, Sheffield and Swindon 2014)', () => {
+  it('finds no area for priority action where a numbered paragraph says there is none (Bexley, Sheffield, Swindon and Portsmouth 2014)', () => {
     const report = sif(
       'What does the local authority need to improve?',
       'Priority and immediate action',
@@ -166,6 +166,8 @@ describe('line breaks as pdftotext leaves them', () => {
       'Ensure that the thresholds for access to children’s social care services are understood.',
     );
     assert.deepEqual(report.findings.map((finding) => `${finding.category} ${finding.number}`), ['development 27']);
+    const portsmouth = sif('What does the LSCB need to improve?', 'Priority and immediate action', '136. No areas were identified for immediate improvement.');
+    assert.deepEqual(portsmouth.findings, []);
   });
 
   it('but not under a heading: the stacked entries of a contents page read from a PDF (Thurrock 2016)', () => {

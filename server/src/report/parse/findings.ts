@@ -35,8 +35,9 @@ const closingWords = 'Ofsted will take the findings';
 const closingSentence = new RegExp(`^${closingWords}\\b`);
 
 // A report's word that it has nothing to list, numbered as a paragraph in some (`18. There
-// are no areas for priority or immediate action.`, Sheffield 2014).
-const noneFound = /did not find any areas|there (?:are|were) no (?:areas? (?:of|for) )?(?:priority|immediate)/i;
+// are no areas for priority or immediate action.`, Sheffield 2014; `136. No areas were
+// identified for immediate improvement.`, Portsmouth 2014).
+const noneFound = /did not find any areas|there (?:are|were) no (?:areas? (?:of|for) )?(?:priority|immediate)|no areas (?:were|have been) identified/i;
 
 // Sentences that introduce or close a list rather than belong to it.
 const framing = new RegExp(

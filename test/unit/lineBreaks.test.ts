@@ -252,6 +252,31 @@ describe('line breaks as pdftotext leaves them', () => {
     assert.deepEqual(checkReport(report).filter((diagnostic) => diagnostic.code === 'section.empty'), []);
   });
 
+  it('takes a paragraph beside a list that says what leaders need to do for a finding, as one that says what they should do (Hillingdon SEND 2024, Derbyshire SEND 2024)', () => {
+    const report = parseReport(
+      joinLines(
+        'Area SEND inspection of Exampleshire Local Area Partnership',
+        'Inspection dates: 29 April 2024 to 3 May 2024',
+        '',
+        'Areas for improvement',
+        'Leaders should strengthen their quality assurance of EHC plans. This includes:',
+        '▪ improving the quality and timeliness of annual reviews.',
+        '',
+        'Leaders need to refine their strategies for training the workforce across education,',
+        'health and social care. This should include how well schools identify needs.',
+        '',
+        'Area leaders need to accelerate plans to improve communication with parents.',
+        '',
+        'The partnership has started to address this need.',
+      ),
+    );
+    assert.deepEqual(report.findings.map((finding) => finding.text.split(' ').slice(0, 4).join(' ')), [
+      'improving the quality and',
+      'Leaders need to refine',
+      'Area leaders need to',
+    ]);
+  });
+
   it('keeps a list’s item whose glyph pdftotext wrote elsewhere, where the glyphs stand apart', () => {
     const report = parseReport(
       joinLines(

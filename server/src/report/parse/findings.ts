@@ -250,8 +250,9 @@ function unitOf(block: Block): Unit {
 
 // A sentence that opens a new recommendation: `Leaders in health should ensure ...`, or
 // `Leaders, including Plymouth City Council, Devon Integrated Care Board, and school and
-// college leaders, must ...`, not one that goes on about the last (`They should ...`).
-const recommendationStart = /^(?!(?:They|These|This|It|Its|Their|Such|That|There)\b)[A-Z][^.;:]{0,160}?\b(?:should|must)\b/;
+// college leaders, must ...`, or `Area leaders need to ...` (Derbyshire SEND 2024), not one
+// that goes on about the last (`They should ...`).
+const recommendationStart = /^(?!(?:They|These|This|It|Its|Their|Such|That|There)\b)(?=[A-Z])[^.;:]{0,161}?\b(?:should|must|(?:[Ll]eaders|partners|partnership) needs? to)\b/;
 
 /**
  * pdftotext leaves no blank line between the paragraphs of a list without bullets (the

@@ -252,7 +252,7 @@ describe('line breaks as pdftotext leaves them', () => {
     assert.deepEqual(checkReport(report).filter((diagnostic) => diagnostic.code === 'section.empty'), []);
   });
 
-  it('takes a paragraph beside a list that says what leaders need to do for a finding, as one that says what they should do (Hillingdon SEND 2024, Derbyshire SEND 2024)', () => {
+  it('takes a paragraph beside a list that says what leaders need to do for a finding, as one that says what they should do, in any of its sentences (Hillingdon, Derbyshire, Barking and Dagenham SEND 2024)', () => {
     const report = parseReport(
       joinLines(
         'Area SEND inspection of Exampleshire Local Area Partnership',
@@ -267,6 +267,9 @@ describe('line breaks as pdftotext leaves them', () => {
         '',
         'Area leaders need to accelerate plans to improve communication with parents.',
         '',
+        'Too few families receive an antenatal visit. Leaders need to ensure that families',
+        'receive antenatal support in line with the Healthy Child programme.',
+        '',
         'The partnership has started to address this need.',
       ),
     );
@@ -274,6 +277,7 @@ describe('line breaks as pdftotext leaves them', () => {
       'improving the quality and',
       'Leaders need to refine',
       'Area leaders need to',
+      'Too few families receive',
     ]);
   });
 

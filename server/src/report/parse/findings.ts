@@ -206,10 +206,17 @@ function goesOn(finding: Unit, paragraph: Block): boolean {
 // Not `functionWords`: a sentence can end on `it`, `this` or `be`.
 const unfinished = /\b(?:a|an|and|are|as|at|by|for|from|in|into|is|of|on|or|that|the|their|to|which|who|with)$/i;
 
+/**
+ * A paragraph that asks for something in any of its sentences: it can say first what is
+ * wrong (`Too few families receive an antenatal visit. … Leaders need to ensure …`,
+ * Barking and Dagenham SEND 2024).
+ */
 function isRecommendation(unit: Unit): boolean {
   const text = unit.parts.join(' ');
-  return recommendationStart.test(text) && !framing.test(text);
+  return !framing.test(text) && text.split(sentenceBreak).some((sentence) => recommendationStart.test(sentence));
 }
+
+const sentenceBreak = /(?<=[.!?])\s+(?=[A-Z])/;
 
 /**
  * An item that completes its lead-in's sentence (`... they should urgently improve:` /
